@@ -1,0 +1,247 @@
+"""The pure quiz engine: seeded selection, scoring, and every way a game ends."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+from itertools import count
+
+import pytest
+
+from filmquiz.bank import Bank, Question
+from filmquiz.engine import (
+    Answer,
+    CategoryScore,
+    Clocks,
+    Ending,
+    Round,
+    Selection,
+    plan_game,
+    play,
+)
+from filmquiz.errors import InputEnded, NoQuestions
+
+
+def make_bank() -> Bank:
+    def q(id: str, category: str | None, difficulty: str | None) -> Question:
+        return Question(
+            id=id,
+            prompt=f"{id}?",
+            choices=(f"{id}-right", f"{id}-wrong-1", f"{id}-wrong-2"),
+            answer=f"{id}-right",
+            category=category,
+            difficulty=difficulty,  # type: ignore[arg-type]
+        )
+
+    return Bank(
+        slug="test",
+        title="Test",
+        questions=(
+            q("a", "plot", "easy"),
+            q("b", "Cast", "hard"),
+            q("c", "plot", "medium"),
+            q("d", None, "easy"),
+            q("e", "cast", None),
+        ),
+    )
+
+
+def fixed_clocks() -> Clocks:
+    wall_ticks, monotonic_ticks = count(), count()
+    return Clocks(
+        wall=lambda: datetime(2026, 1, 1, 20, 0, next(wall_ticks), tzinfo=UTC),
+        monotonic=lambda: 7.5 * next(monotonic_ticks),
+    )
+
+
+def ids(rounds: tuple[Round, ...]) -> list[str]:
+    return [r.question.id for r in rounds]
+
+
+class TestPlanGame:
+    def test_no_shuffle_keeps_file_order(self) -> None:
+        """Without shuffling, questions and choices keep the bank's order."""
+        bank = make_bank()
+        rounds = plan_game(bank, Selection(shuffle=False), random.Random(1))
+        assert ids(rounds) == ["a", "b", "c", "d", "e"]
+        assert [r.choices for r in rounds] == [q.choices for q in bank.questions]
+        assert [(r.number, r.total) for r in rounds] == [(n, 5) for n in range(1, 6)]
+
+    def test_same_seed_same_game(self) -> None:
+        """The same seed gives the same questions and choices in the same order."""
+        first = plan_game(make_bank(), Selection(), random.Random(42))
+        second = plan_game(make_bank(), Selection(), random.Random(42))
+        assert first == second
+
+    def test_shuffle_changes_order(self) -> None:
+        """Different seeds give different orders (these two, checked once)."""
+        one = plan_game(make_bank(), Selection(), random.Random(1))
+        two = plan_game(make_bank(), Selection(), random.Random(2))
+        assert ids(one) != ids(two)
+        assert sorted(ids(one)) == ["a", "b", "c", "d", "e"]
+
+    def test_shuffled_choices_keep_every_choice(self) -> None:
+        """Shuffling reorders choices but never loses or adds one."""
+        for round_ in plan_game(make_bank(), Selection(), random.Random(3)):
+            assert sorted(round_.choices) == sorted(round_.question.choices)
+
+    def test_count_limits_questions(self) -> None:
+        """--count takes the first N after filtering and shuffling."""
+        rounds = plan_game(
+            make_bank(), Selection(count=2, shuffle=False), random.Random()
+        )
+        assert ids(rounds) == ["a", "b"]
+        assert rounds[-1].total == 2
+
+    def test_count_larger_than_bank(self) -> None:
+        """Asking for more questions than there are plays them all."""
+        rounds = plan_game(make_bank(), Selection(count=99), random.Random(0))
+        assert len(rounds) == 5
+
+    def test_category_ignores_case(self) -> None:
+        """Categories match without regard to case."""
+        rounds = plan_game(
+            make_bank(), Selection(category="CAST", shuffle=False), random.Random()
+        )
+        assert ids(rounds) == ["b", "e"]
+
+    def test_difficulty_filter(self) -> None:
+        """Only questions of the difficulty asked for."""
+        rounds = plan_game(
+            make_bank(), Selection(difficulty="easy", shuffle=False), random.Random()
+        )
+        assert ids(rounds) == ["a", "d"]
+
+    def test_nothing_matches(self) -> None:
+        """A filter that leaves nothing names the categories there are."""
+        with pytest.raises(NoQuestions) as caught:
+            plan_game(make_bank(), Selection(category="music"), random.Random())
+        assert str(caught.value) == (
+            '"Test" has no questions in category "music"; '
+            "its categories are plot, Cast, cast"
+        )
+
+
+class ScriptedPlayer:
+    """Answers with a fixed list of choices, then behaves as told."""
+
+    def __init__(self, picks: list[int], then: BaseException | None = None) -> None:
+        self.picks = list(picks)
+        self.then = then
+        self.asked: list[str] = []
+
+    def __call__(self, round_: Round) -> str:
+        self.asked.append(round_.question.id)
+        if not self.picks:
+            assert self.then is not None
+            raise self.then
+        return round_.choices[self.picks.pop(0)]
+
+
+class TestPlay:
+    def test_complete_game(self) -> None:
+        """Every round is asked, told, scored and timed."""
+        bank = make_bank()
+        rounds = plan_game(bank, Selection(count=3, shuffle=False), random.Random())
+        told: list[tuple[str, bool]] = []
+        result = play(
+            rounds,
+            ScriptedPlayer([0, 1, 0]),
+            lambda r, a: told.append((r.question.id, a.correct)),
+            bank=bank,
+            player="ana",
+            clocks=fixed_clocks(),
+        )
+        assert told == [("a", True), ("b", False), ("c", True)]
+        assert result.ending is Ending.COMPLETED
+        assert result.complete
+        assert (result.score, result.total) == (2, 3)
+        assert result.percent == pytest.approx(66.666, abs=0.01)
+        assert result.seconds == 7.5
+        assert result.started_at == datetime(2026, 1, 1, 20, 0, 0, tzinfo=UTC)
+        assert result.finished_at == datetime(2026, 1, 1, 20, 0, 1, tzinfo=UTC)
+        assert result.by_category() == [
+            CategoryScore("plot", 2, 2),
+            CategoryScore("Cast", 0, 1),
+        ]
+
+    def test_interrupt_keeps_answers(self) -> None:
+        """Ctrl-C stops the game with the answers given so far."""
+        bank = make_bank()
+        rounds = plan_game(bank, Selection(shuffle=False), random.Random())
+        result = play(
+            rounds,
+            ScriptedPlayer([0, 0], then=KeyboardInterrupt()),
+            lambda r, a: None,
+            bank=bank,
+            player="ana",
+        )
+        assert result.ending is Ending.INTERRUPTED
+        assert not result.complete
+        assert [a.question.id for a in result.answers] == ["a", "b"]
+        assert (result.score, result.total) == (2, 5)
+
+    def test_interrupt_while_telling(self) -> None:
+        """Ctrl-C while feedback is drawn keeps the answer just given."""
+        bank = make_bank()
+        rounds = plan_game(bank, Selection(shuffle=False), random.Random())
+
+        def tell(round_: Round, answer: Answer) -> None:
+            raise KeyboardInterrupt
+
+        result = play(rounds, ScriptedPlayer([0]), tell, bank=bank, player="ana")
+        assert result.ending is Ending.INTERRUPTED
+        assert len(result.answers) == 1
+
+    def test_input_ended(self) -> None:
+        """The end of input stops the game, recorded as such."""
+        bank = make_bank()
+        rounds = plan_game(bank, Selection(shuffle=False), random.Random())
+        result = play(
+            rounds,
+            ScriptedPlayer([1], then=InputEnded("gone")),
+            lambda r, a: None,
+            bank=bank,
+            player="ana",
+        )
+        assert result.ending is Ending.INPUT_ENDED
+        assert (result.score, len(result.answers)) == (0, 1)
+
+    def test_uncategorised_questions_are_grouped(self) -> None:
+        """Questions without a category are scored under "uncategorised"."""
+        bank = make_bank()
+        rounds = plan_game(
+            bank, Selection(difficulty="easy", shuffle=False), random.Random()
+        )
+        result = play(
+            rounds, ScriptedPlayer([0, 0]), lambda r, a: None, bank=bank, player="p"
+        )
+        assert result.by_category() == [
+            CategoryScore("plot", 1, 1),
+            CategoryScore("uncategorised", 1, 1),
+        ]
+
+    def test_document(self) -> None:
+        """The JSON document has the fields ``play --json`` promises."""
+        bank = make_bank()
+        rounds = plan_game(bank, Selection(count=2, shuffle=False), random.Random())
+        result = play(
+            rounds, ScriptedPlayer([0, 2]), lambda r, a: None, bank=bank, player="ana"
+        )
+        assert result.to_document() == {
+            "quiz": "test",
+            "title": "Test",
+            "player": "ana",
+            "score": 1,
+            "total": 2,
+            "complete": True,
+            "questions": [
+                {"id": "a", "chosen": "a-right", "answer": "a-right", "correct": True},
+                {
+                    "id": "b",
+                    "chosen": "b-wrong-2",
+                    "answer": "b-right",
+                    "correct": False,
+                },
+            ],
+        }
