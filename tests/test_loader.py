@@ -281,7 +281,9 @@ class TestQuestions:
     def test_duplicate_choices(self, write_bank: WriteBank) -> None:
         """Two identical choices are refused."""
         path = write_bank(bank_document(question(choices=["A", "Cecilia", "A"])))
-        assert problems_of(path) == [f'{path}: question "q1": choice "A" is listed twice']
+        assert problems_of(path) == [
+            f'{path}: question "q1": choice "A" is listed twice'
+        ]
 
     @pytest.mark.parametrize(
         ("choices", "count"), [(["Cecilia"], 1), ([str(n) for n in range(11)], 11)]
@@ -367,7 +369,9 @@ class TestQuestions:
             'got the string "Hard"'
         ]
 
-    @pytest.mark.parametrize("bad", ["\x1b[31mred", "bell\x07", "line\nbreak", "\x9b2J"])
+    @pytest.mark.parametrize(
+        "bad", ["\x1b[31mred", "bell\x07", "line\nbreak", "\x9b2J"]
+    )
     def test_control_characters_refused(self, write_bank: WriteBank, bad: str) -> None:
         """Escape sequences and other control characters never reach a terminal."""
         path = write_bank(bank_document(question(explanation=bad)))

@@ -9,9 +9,9 @@ holds, the outcome is a :class:`~filmquiz.bank.Bank` or a
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 

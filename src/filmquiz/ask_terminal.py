@@ -1,0 +1,68 @@
+"""Asking questions in a terminal with questionary: arrow keys and Enter.
+
+This is the only module that imports questionary and prompt_toolkit, and the
+command line imports it only when a game is played in a terminal, so that
+``filmquiz --help`` never pays for them.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TextIO
+
+import questionary
+from prompt_toolkit.input import Input
+from prompt_toolkit.output import ColorDepth, Output, create_output
+
+from filmquiz.engine import Round
+
+STYLE = questionary.Style(
+    [
+        ("qmark", "fg:ansicyan bold"),
+        ("question", "bold"),
+        ("answer", "fg:ansicyan bold"),
+        ("pointer", "fg:ansicyan bold"),
+        ("highlighted", "fg:ansicyan bold"),
+        ("instruction", "fg:ansibrightblack"),
+    ]
+)
+
+
+class TerminalAsker:
+    """Asks each round as a questionary select and returns the choice made.
+
+    ``input`` and ``output`` replace the real terminal (tests pass a pipe
+    input); ``stream`` is where the prompt draws when no ``output`` is given.
+    """
+
+    def __init__(
+        self,
+        *,
+        no_color: bool = False,
+        stream: TextIO | None = None,
+        input: Input | None = None,
+        output: Output | None = None,
+    ) -> None:
+        self._options: dict[str, Any] = {"style": STYLE}
+        if no_color:
+            self._options["color_depth"] = ColorDepth.DEPTH_1_BIT
+        if input is not None:
+            self._options["input"] = input
+        if output is None and stream is not None and stream is not sys.stdout:
+            output = create_output(stdout=stream)
+        if output is not None:
+            self._options["output"] = output
+
+    def __call__(self, round_: Round) -> str:
+        """Ask until a choice is made; Ctrl-C raises KeyboardInterrupt."""
+        while True:
+            chosen = questionary.select(
+                round_.question.prompt,
+                choices=[questionary.Choice(title=c, value=c) for c in round_.choices],
+                qmark=f"[{round_.number}/{round_.total}]",
+                instruction="(arrow keys, then Enter)",
+                **self._options,
+            ).unsafe_ask()
+            # Esc then Enter makes select return "" rather than a choice.
+            if chosen in round_.choices:
+                return str(chosen)

@@ -1,0 +1,259 @@
+"""Everything filmquiz shows people, drawn with rich.
+
+This is the only module that imports rich. Text from a bank is always wrapped in
+``rich.text.Text``, never passed as a markup string, so ``[red]`` in a question
+is shown as typed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from filmquiz.bank import Bank
+from filmquiz.catalog import Entry
+from filmquiz.engine import Answer, Ending, GameResult, Round
+
+RIGHT = "✔"
+WRONG = "✘"
+
+
+class Screen:
+    """Where output goes: one console for people and one for errors.
+
+    With ``people_on_stderr`` (``--json``), text for people goes to stderr so
+    that stdout carries only the JSON document.
+    """
+
+    def __init__(self, *, people_on_stderr: bool = False, no_color: bool = False):
+        # no_color=False still lets rich honour the NO_COLOR environment variable.
+        options: dict[str, Any] = {"highlight": False, "emoji": False}
+        if no_color:
+            options["no_color"] = True
+        self.people = Console(stderr=people_on_stderr, **options)
+        self.errors = Console(stderr=True, **options)
+        self._data = Console(**options)
+
+    # -- errors ------------------------------------------------------------
+
+    def error(self, message: str) -> None:
+        """One plain error message on stderr."""
+        self.errors.print(
+            Text.assemble(("error: ", "bold red"), message), soft_wrap=True
+        )
+
+    def problems(self, lines: Iterable[str]) -> None:
+        """A bank's problems on stderr, one per line."""
+        for line in lines:
+            self.error(line)
+
+    # -- data for programs ---------------------------------------------------
+
+    def json(self, document: Any) -> None:
+        """One JSON document on stdout, exactly as a program expects it."""
+        text = json.dumps(document, ensure_ascii=False, indent=2)
+        self._data.out(text, highlight=False)
+
+    # -- list and validate ----------------------------------------------------
+
+    def quiz_table(self, entries: list[Entry]) -> None:
+        """The quizzes there are, one row each; a broken one shows its problem."""
+        table = Table(title="Quizzes", title_justify="left", expand=False)
+        table.add_column("Quiz", style="bold cyan", no_wrap=True)
+        table.add_column("Title")
+        table.add_column("Year", justify="right")
+        table.add_column("Questions", justify="right")
+        table.add_column("Categories")
+        for entry in entries:
+            if entry.bank is None:
+                problem = entry.error.problems[0] if entry.error else None
+                reason = problem.describe("") if problem else "unreadable"
+                table.add_row(
+                    Text(entry.slug),
+                    Text.assemble(("broken: ", "bold red"), reason),
+                    "",
+                    "",
+                    "",
+                )
+                continue
+            bank = entry.bank
+            year = bank.film.year if bank.film and bank.film.year else None
+            table.add_row(
+                Text(entry.slug),
+                Text(bank.title),
+                str(year) if year else "",
+                str(len(bank.questions)),
+                Text(", ".join(bank.categories)),
+            )
+        if not entries:
+            self.people.print("No quizzes found.")
+            return
+        self.people.print(table)
+        self.people.print(
+            Text("Play one with: filmquiz play QUIZ", style="dim"), soft_wrap=True
+        )
+
+    def valid(self, source: str, bank: Bank) -> None:
+        """One line for a bank that passed every check."""
+        count = len(bank.questions)
+        categories = len(bank.categories)
+        self.people.print(
+            Text.assemble(
+                (f"{RIGHT} ", "green"),
+                source,
+                f": {count} question{'s' * (count != 1)}, ",
+                f"{categories} categor{'ies' if categories != 1 else 'y'}",
+            ),
+            soft_wrap=True,
+        )
+
+    # -- a game ---------------------------------------------------------------
+
+    def game_start(self, bank: Bank, rounds: tuple[Round, ...], player: str) -> None:
+        """The heading of a game: which quiz, for whom, how many questions."""
+        heading = Text(bank.title, style="bold")
+        film = bank.film
+        details = [str(film.year)] if film and film.year else []
+        if film and film.director:
+            details.append(film.director)
+        if details:
+            heading.append(f" ({', '.join(details)})", style="dim")
+        self.people.print(heading)
+        self.people.print(
+            Text(f"{len(rounds)} questions for {player}. Ctrl-C stops at any time.\n"),
+            style="dim",
+        )
+
+    def plain_question(self, round_: Round) -> None:
+        """A question with numbered choices, for line-by-line play."""
+        meta = [m for m in (round_.question.category, round_.question.difficulty) if m]
+        heading = Text(f"Question {round_.number} of {round_.total}", style="bold")
+        if meta:
+            heading.append(f" ({', '.join(meta)})", style="dim")
+        self.people.print(heading)
+        self.people.print(Text(round_.question.prompt))
+        for number, choice in enumerate(round_.choices, start=1):
+            self.people.print(Text.assemble(f"  {number}. ", choice))
+
+    def plain_prompt(self, count: int) -> None:
+        """Ask for an answer on the current line."""
+        self.people.print(f"Your answer (1-{count}): ", end="")
+
+    def echo(self, line: str) -> None:
+        """Repeat an answer read from a pipe, so the transcript reads naturally."""
+        self.people.print(Text(line))
+
+    def not_understood(self, line: str, count: int) -> None:
+        """Say why an answer line was not taken."""
+        self.people.print(
+            Text.assemble(
+                ("Not an answer: ", "yellow"),
+                json.dumps(line, ensure_ascii=False),
+                f". Type a number from 1 to {count}, or a choice as written.",
+            ),
+        )
+
+    def feedback(self, round_: Round, answer: Answer) -> None:
+        """Right or wrong, the right answer, and why."""
+        question = answer.question
+        if answer.correct:
+            line = Text.assemble((f"{RIGHT} Right! ", "bold green"), question.answer)
+        else:
+            line = Text.assemble(
+                (f"{WRONG} Wrong. ", "bold red"),
+                "The answer is ",
+                (question.answer, "bold"),
+                ".",
+            )
+        self.people.print(line)
+        if question.explanation:
+            self.people.print(Text(question.explanation, style="italic"))
+        self.people.print()
+
+    def summary(self, result: GameResult) -> None:
+        """The end of a game: each answer, the score, the categories, the time."""
+        if result.ending is Ending.INTERRUPTED:
+            self.people.print()
+            self.people.print(Text(_stopped_line(result), style="bold yellow"))
+            return
+        if result.answers:
+            self.people.print(_answers_table(result))
+            self.people.print(_categories_table(result))
+        self.people.print(_score_line(result))
+        if result.ending is Ending.INPUT_ENDED:
+            self.errors.print(Text(_stopped_line(result), style="yellow"))
+
+
+def _answers_table(result: GameResult) -> Table:
+    table = Table(title=f"{result.title}: {result.player}", title_justify="left")
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("Question", ratio=3)
+    table.add_column("Your answer", ratio=2)
+    table.add_column("Right answer", ratio=2)
+    table.add_column("", justify="center", no_wrap=True)
+    for number, answer in enumerate(result.answers, start=1):
+        mark = (
+            Text(RIGHT, style="bold green")
+            if answer.correct
+            else Text(WRONG, style="bold red")
+        )
+        table.add_row(
+            str(number),
+            Text(answer.question.prompt),
+            Text(answer.chosen, style="green" if answer.correct else "red"),
+            Text(answer.question.answer),
+            mark,
+        )
+    return table
+
+
+def _categories_table(result: GameResult) -> Table:
+    table = Table(title="By category", title_justify="left")
+    table.add_column("Category")
+    table.add_column("Right", justify="right")
+    table.add_column("Asked", justify="right")
+    table.add_column("%", justify="right")
+    for score in result.by_category():
+        table.add_row(
+            Text(score.category),
+            str(score.right),
+            str(score.asked),
+            f"{100 * score.right / score.asked:.0f}%",
+        )
+    return table
+
+
+def _score_line(result: GameResult) -> Text:
+    return Text.assemble(
+        ("Score ", "bold"),
+        (f"{result.score}/{result.total}", "bold cyan"),
+        f" ({result.percent:.0f}%)",
+        " in ",
+        duration(result.seconds),
+    )
+
+
+def _stopped_line(result: GameResult) -> str:
+    answered = len(result.answers)
+    why = "Stopped" if result.ending is Ending.INTERRUPTED else "Input ended"
+    return (
+        f"{why} after {answered} of {result.total} questions: "
+        f"{result.score} right ({result.percent:.0f}% of the game)."
+    )
+
+
+def duration(seconds: float) -> str:
+    """A game's length as people say it: ``42s``, ``3m 05s``, ``1h 02m``."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole}s"
+    minutes, secs = divmod(whole, 60)
+    if minutes < 60:
+        return f"{minutes}m {secs:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes:02d}m"

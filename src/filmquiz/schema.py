@@ -1,0 +1,75 @@
+"""The JSON Schema (draft 2020-12) of bank format 1, for editors that check files.
+
+The loader is what filmquiz trusts; this schema describes the same rules so that
+an editor can underline mistakes as a bank is written. Rules a schema cannot
+say (the answer is one of the choices, ids are unique) are in the description.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from filmquiz.bank import DIFFICULTIES, FORMAT_VERSION
+from filmquiz.loader import EARLIEST_YEAR, LATEST_YEAR, MAX_CHOICES, MIN_CHOICES
+
+# Non-blank, single-line text without control characters, as the loader checks.
+_CONTROLS = r"\u0000-\u001f\u007f-\u009f"
+_TEXT: dict[str, Any] = {
+    "type": "string",
+    "pattern": rf"^[^{_CONTROLS}]*[^\s{_CONTROLS}][^{_CONTROLS}]*$",
+}
+
+
+def bank_schema() -> dict[str, Any]:
+    """The schema as a JSON-ready dictionary."""
+    question = {
+        "type": "object",
+        "description": (
+            "One multiple-choice question. The answer must be exactly one of "
+            "the choices, and ids must be unique within the bank."
+        ),
+        "required": ["id", "prompt", "choices", "answer"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {**_TEXT, "description": "Unique within the bank."},
+            "category": {**_TEXT, "description": "Free text, such as 'plot'."},
+            "difficulty": {"enum": list(DIFFICULTIES)},
+            "prompt": {**_TEXT, "description": "The question as asked."},
+            "choices": {
+                "type": "array",
+                "items": _TEXT,
+                "minItems": MIN_CHOICES,
+                "maxItems": MAX_CHOICES,
+                "uniqueItems": True,
+            },
+            "answer": {**_TEXT, "description": "One of the choices, spelt the same."},
+            "explanation": {**_TEXT, "description": "Why the answer is right."},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "filmquiz question bank, format 1",
+        "type": "object",
+        "required": ["format", "title", "questions"],
+        "additionalProperties": False,
+        "properties": {
+            "$schema": {"type": "string"},
+            "format": {"const": FORMAT_VERSION},
+            "title": _TEXT,
+            "film": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "title": _TEXT,
+                    "original_title": _TEXT,
+                    "year": {
+                        "type": "integer",
+                        "minimum": EARLIEST_YEAR,
+                        "maximum": LATEST_YEAR,
+                    },
+                    "director": _TEXT,
+                },
+            },
+            "questions": {"type": "array", "minItems": 1, "items": question},
+        },
+    }

@@ -1,0 +1,368 @@
+"""The command line through typer's CliRunner: output, exit statuses, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import WriteBank, bank_document, question
+from filmquiz import __version__
+from filmquiz.cli import app
+from filmquiz.errors import ExitStatus
+from filmquiz.schema import bank_schema
+
+# An SGR sequence that sets a foreground colour (bold or italic alone is fine).
+COLOUR = re.compile(r"\x1b\[(?:[\d;]*;)?(?:3[0-8]|9[0-7])[;m]")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def two_questions(write_bank: WriteBank) -> Path:
+    """A two-question bank whose answers are choice 2, then choice 1."""
+    return write_bank(
+        bank_document(
+            question("first", choices=["Anita", "Cecilia"], answer="Cecilia"),
+            question(
+                "second",
+                choices=["Madrid", "Seville"],
+                answer="Madrid",
+                category="places",
+            ),
+        )
+    )
+
+
+class TestGeneral:
+    def test_version(self, runner: CliRunner) -> None:
+        """--version prints the name and version."""
+        result = runner.invoke(app, ["--version"])
+        assert result.exit_code == 0
+        assert result.stdout == f"filmquiz {__version__}\n"
+
+    def test_help_lists_commands_and_exit_statuses(self, runner: CliRunner) -> None:
+        """--help names every command and documents the exit statuses."""
+        result = runner.invoke(app, ["--help"])
+        assert result.exit_code == 0
+        for command in ("play", "list", "validate", "schema"):
+            assert f"  {command} " in result.stdout
+        assert "130 interrupted" in result.stdout
+
+    def test_no_command_is_a_usage_error(self, runner: CliRunner) -> None:
+        """Bare ``filmquiz`` shows help and exits 2."""
+        result = runner.invoke(app, [])
+        assert result.exit_code == ExitStatus.USAGE
+        assert "Usage: filmquiz" in result.output
+
+    def test_unknown_option_is_a_usage_error(self, runner: CliRunner) -> None:
+        """An unknown option exits 2 without a traceback."""
+        result = runner.invoke(app, ["play", "parallel-mothers", "--bogus"])
+        assert result.exit_code == ExitStatus.USAGE
+        assert "No such option: --bogus" in result.stderr
+
+    def test_python_dash_m(self) -> None:
+        """``python -m filmquiz`` is the same program."""
+        done = subprocess.run(
+            [sys.executable, "-m", "filmquiz", "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (done.returncode, done.stdout) == (0, f"filmquiz {__version__}\n")
+
+
+class TestList:
+    def test_lists_the_shipped_bank(self, runner: CliRunner) -> None:
+        """The table shows slug, title, year, questions and categories."""
+        result = runner.invoke(app, ["list"], env={"COLUMNS": "160"})
+        assert result.exit_code == 0
+        row = next(
+            line for line in result.stdout.splitlines() if "parallel-mothers" in line
+        )
+        cells = [cell.strip() for cell in row.split("│")[1:-1]]
+        assert cells[:3] == ["parallel-mothers", "Parallel Mothers", "2021"]
+        assert int(cells[3]) >= 40
+        assert cells[4] == "characters, plot, cast and crew, production and awards"
+
+
+class TestValidate:
+    def test_good_files(self, runner: CliRunner, write_bank: WriteBank) -> None:
+        """One line per good file, exit 0."""
+        path = write_bank(bank_document(question("a"), question("b", category="x")))
+        result = runner.invoke(app, ["validate", str(path), "parallel-mothers"])
+        assert result.exit_code == 0
+        lines = result.stdout.splitlines()
+        assert lines[0] == f"✔ {path}: 2 questions, 2 categories"
+        assert lines[1].endswith("parallel-mothers.json: 69 questions, 4 categories")
+
+    def test_bad_files_list_every_problem(
+        self, runner: CliRunner, write_bank: WriteBank
+    ) -> None:
+        """Every problem of every file, then exit 1; good files still reported."""
+        good = write_bank(name="good.json")
+        bad = write_bank(
+            bank_document(question("ana-baby", answer="Anita "), question(id=3)),
+            name="fan.json",
+        )
+        broken = write_bank("{", name="broken.json")
+        result = runner.invoke(
+            app, ["validate", str(bad), str(good), str(broken), "no-such-quiz"]
+        )
+        assert result.exit_code == ExitStatus.FAILURE
+        assert result.stdout == f"✔ {good}: 1 question, 1 category\n"
+        assert result.stderr.splitlines() == [
+            f'error: {bad}: question "ana-baby": answer "Anita " is not one of the '
+            "choices",
+            f"error: {bad}: question 2: id must be a string, got the number 3",
+            f"error: {broken}: line 1, column 2: not valid JSON: expecting property "
+            "name enclosed in double quotes",
+            'error: no-such-quiz: no quiz called "no-such-quiz" (`filmquiz list` shows '
+            "the quizzes there are)",
+        ]
+
+
+class TestSchema:
+    def test_prints_the_schema(self, runner: CliRunner) -> None:
+        """``schema`` prints the draft 2020-12 schema as JSON."""
+        result = runner.invoke(app, ["schema"])
+        assert result.exit_code == 0
+        assert json.loads(result.stdout) == bank_schema()
+
+
+class TestPlayPlain:
+    def test_piped_game(self, runner: CliRunner, write_bank: WriteBank) -> None:
+        """``printf '2\\n1\\n' | filmquiz play bank.json --no-shuffle`` plays it."""
+        path = two_questions(write_bank)
+        result = runner.invoke(
+            app, ["play", str(path), "--no-shuffle", "--player", "ana"], input="2\n1\n"
+        )
+        assert result.exit_code == 0
+        out = result.stdout
+        assert "Question 1 of 2 (plot, easy)" in out
+        assert "  1. Anita\n  2. Cecilia\n" in out
+        assert out.count("✔ Right!") == 2
+        assert "Score 2/2 (100%)" in out
+        assert "│ places   │     1 │     1 │ 100% │" in out
+
+    def test_unrecognised_line_asks_again(
+        self, runner: CliRunner, write_bank: WriteBank
+    ) -> None:
+        """A line that is no answer is reported, and the question asked again."""
+        path = two_questions(write_bank)
+        result = runner.invoke(
+            app, ["play", str(path), "--no-shuffle"], input="9\nCecilia\nSeville\n"
+        )
+        assert result.exit_code == 0
+        assert 'Not an answer: "9". Type a number from 1 to 2' in result.stdout
+        assert "Score 1/2 (50%)" in result.stdout
+
+    def test_input_ends_early(self, runner: CliRunner, write_bank: WriteBank) -> None:
+        """Input that ends before the last question: a summary and exit 1."""
+        path = two_questions(write_bank)
+        result = runner.invoke(app, ["play", str(path), "--no-shuffle"], input="2\n")
+        assert result.exit_code == ExitStatus.FAILURE
+        assert "Score 1/2 (50%)" in result.stdout
+        assert "Input ended after 1 of 2 questions: 1 right" in result.stderr
+
+    def test_json_output(self, runner: CliRunner, write_bank: WriteBank) -> None:
+        """--json: stdout holds only the document; people's text is on stderr."""
+        path = two_questions(write_bank)
+        result = runner.invoke(
+            app,
+            ["play", str(path), "--no-shuffle", "--json", "--player", "ana"],
+            input="1\n1\n",
+        )
+        assert result.exit_code == 0
+        assert json.loads(result.stdout) == {
+            "quiz": "fan",
+            "title": "Test bank",
+            "player": "ana",
+            "score": 1,
+            "total": 2,
+            "complete": True,
+            "questions": [
+                {
+                    "id": "first",
+                    "chosen": "Anita",
+                    "answer": "Cecilia",
+                    "correct": False,
+                },
+                {
+                    "id": "second",
+                    "chosen": "Madrid",
+                    "answer": "Madrid",
+                    "correct": True,
+                },
+            ],
+        }
+        assert "Question 1 of 2" in result.stderr
+        assert "Score 1/2" in result.stderr
+
+    def test_same_seed_same_game(self, runner: CliRunner) -> None:
+        """--seed fixes the order of questions and choices."""
+        args = ["play", "parallel-mothers", "--seed", "7", "--count", "5", "--json"]
+        first = runner.invoke(app, args, input="1\n" * 5)
+        second = runner.invoke(app, args, input="1\n" * 5)
+        assert first.exit_code == second.exit_code == 0
+        assert json.loads(first.stdout) == json.loads(second.stdout)
+
+    def test_count_category_difficulty(self, runner: CliRunner) -> None:
+        """The filters choose what the shipped bank asks."""
+        result = runner.invoke(
+            app,
+            [
+                "play",
+                "parallel-mothers",
+                "--count",
+                "3",
+                "--category",
+                "Cast and Crew",
+                "--difficulty",
+                "hard",
+                "--json",
+            ],
+            input="1\n1\n1\n",
+        )
+        assert result.exit_code == 0
+        document = json.loads(result.stdout)
+        assert document["total"] == 3
+        assert {q["id"] for q in document["questions"]} <= {
+            "cast-brigida",
+            "role-serrano",
+            "cinematographer",
+            "editor",
+            "producer",
+        }
+
+    def test_markup_in_a_bank_is_shown_as_typed(
+        self, runner: CliRunner, write_bank: WriteBank
+    ) -> None:
+        """``[red]`` and ``[link=...]`` reach the player as text, not styling."""
+        path = write_bank(
+            bank_document(
+                question(
+                    prompt="[bold red]Who?[/bold red]",
+                    choices=["[link=https://x.invalid]Cecilia[/link]", ":smile:"],
+                    answer=":smile:",
+                    explanation="[/]",
+                ),
+                title="[blink]Title",
+            )
+        )
+        result = runner.invoke(app, ["play", str(path)], input="2\n")
+        assert result.exit_code == 0
+        for text in (
+            "[blink]Title",
+            "[bold red]Who?[/bold red]",
+            "[link=https://x.invalid]Cecilia[/link]",
+            ":smile:",
+            "[/]",
+        ):
+            assert text in result.stdout
+
+    def test_no_color_and_no_color_env(self, runner: CliRunner) -> None:
+        """Neither --no-color nor NO_COLOR leave colour codes behind."""
+        for args, env in ((["--no-color"], {}), ([], {"NO_COLOR": "1"})):
+            result = runner.invoke(
+                app,
+                ["play", "parallel-mothers", "--count", "1", *args],
+                input="1\n",
+                env={"FORCE_COLOR": "1", **env},
+            )
+            assert result.exit_code == 0
+            assert not COLOUR.search(result.stdout)
+
+    def test_colour_when_forced(self, runner: CliRunner) -> None:
+        """The check above could fail: with FORCE_COLOR, colour codes appear."""
+        result = runner.invoke(
+            app,
+            ["play", "parallel-mothers", "--count", "1"],
+            input="1\n",
+            env={"FORCE_COLOR": "1"},
+        )
+        assert COLOUR.search(result.stdout)
+
+
+class TestPlayErrors:
+    def test_unknown_quiz(self, runner: CliRunner) -> None:
+        """An unknown quiz: one line on stderr, exit 1, with a suggestion."""
+        result = runner.invoke(app, ["play", "parallel-mother"])
+        assert result.exit_code == ExitStatus.FAILURE
+        assert result.stdout == ""
+        assert result.stderr == (
+            'error: no quiz called "parallel-mother"; did you mean '
+            '"parallel-mothers"? (`filmquiz list` shows the quizzes there are)\n'
+        )
+
+    def test_broken_bank(self, runner: CliRunner, write_bank: WriteBank) -> None:
+        """play on a broken bank prints validate's messages and exits 1."""
+        path = write_bank(bank_document(question("ana-baby", answer="Anita ")))
+        result = runner.invoke(app, ["play", str(path)])
+        assert result.exit_code == ExitStatus.FAILURE
+        assert result.stderr == (
+            f'error: {path}: question "ana-baby": answer "Anita " is not one of the '
+            "choices\n"
+        )
+
+    def test_no_matching_questions(self, runner: CliRunner) -> None:
+        """A category with no questions is an error naming the categories."""
+        result = runner.invoke(app, ["play", "parallel-mothers", "-c", "music"])
+        assert result.exit_code == ExitStatus.FAILURE
+        assert "its categories are characters, plot" in result.stderr
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["--count", "0"],
+            ["--difficulty", "extreme"],
+            ["--seed", "x"],
+            ["--player", " "],
+        ],
+    )
+    def test_bad_options(self, runner: CliRunner, args: list[str]) -> None:
+        """Bad option values are usage errors: exit 2."""
+        result = runner.invoke(app, ["play", "parallel-mothers", *args])
+        assert result.exit_code == ExitStatus.USAGE
+        assert "Traceback" not in result.output
+
+    def test_every_bad_file_kind_exits_1(
+        self, runner: CliRunner, write_bank: WriteBank
+    ) -> None:
+        """play on each kind of bad file: exit 1, the file named, no traceback."""
+        contents: list[bytes | str] = [
+            b"",
+            b"  \n",
+            "[]",
+            '"x"',
+            b"\xff\xfe",
+            bytes(range(256)),
+            "NaN",
+            "[" * 100_000,
+            '{"format": 1, "title": null}',
+        ]
+        for content in contents:
+            path = write_bank(content)
+            result = runner.invoke(app, ["play", str(path)])
+            assert result.exit_code == ExitStatus.FAILURE, content
+            assert result.stderr.startswith(f"error: {path}: "), content
+            assert "Traceback" not in result.output
+
+
+def test_default_player_is_the_login_name(
+    runner: CliRunner, write_bank: WriteBank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --player, the login name plays."""
+    monkeypatch.setenv("LOGNAME", "rosa")
+    result = runner.invoke(
+        app, ["play", str(two_questions(write_bank)), "--json"], input="1\n1\n"
+    )
+    assert json.loads(result.stdout)["player"] == os.environ["LOGNAME"] == "rosa"

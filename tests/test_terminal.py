@@ -1,0 +1,176 @@
+"""End to end: the installed ``filmquiz`` in a pseudo-terminal, keys pressed."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from conftest import WriteBank, bank_document, question
+from filmquiz.errors import ExitStatus
+
+DOWN = "\x1b[B"
+ENTER = "\r"
+SHOW_CURSOR = "\x1b[?25h"
+HIDE_CURSOR = "\x1b[?25l"
+
+
+def spawn(command: str, *args: str) -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm-256color",
+        "COLUMNS": "100",
+        "LINES": "30",
+    }
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(
+        command,
+        list(args),
+        env=env,
+        dimensions=(30, 100),
+        encoding="utf-8",
+        timeout=20,
+    )
+
+
+# Colour codes may stand between any two parts of a line on a real terminal.
+STYLES = r"(?:\x1b\[[\d;]*m)*"
+SCORE = re.compile(rf"Score {STYLES}(\d+)/(\d+){STYLES} \((\d+)%\)")
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus is not None
+    return int(child.exitstatus)
+
+
+class TestTerminalGame:
+    def test_arrow_keys_through_a_game(
+        self, filmquiz_command: str, write_bank: WriteBank
+    ) -> None:
+        """Down and Enter answer each question; the summary table ends the game."""
+        path = write_bank(
+            bank_document(
+                question(
+                    "one", choices=["Anita", "Cecilia", "Teresa"], answer="Cecilia"
+                ),
+                question("two", choices=["Madrid", "Seville"], answer="Madrid"),
+                question("three", choices=["2016", "2019", "2021"], answer="2021"),
+            )
+        )
+        child = spawn(filmquiz_command, "play", str(path), "--no-shuffle")
+        child.expect_exact("[1/3]")
+        child.expect_exact("Question one?")
+        child.send(DOWN + ENTER)
+        child.expect_exact("✔ Right!")
+        child.expect_exact("[2/3]")
+        child.expect_exact("Question two?")
+        child.send(DOWN + ENTER)
+        child.expect_exact("✘ Wrong.")
+        child.expect_exact("The answer is")
+        child.expect_exact("[3/3]")
+        child.expect_exact("Question three?")
+        child.send(DOWN + DOWN + ENTER)
+        child.expect_exact("By category")
+        child.expect(SCORE)
+        assert child.match.groups() == ("2", "3", "67")
+        assert finish(child) == ExitStatus.OK
+
+    def test_whole_shipped_game_matches_plain_mode(self, filmquiz_command: str) -> None:
+        """All of parallel-mothers in a terminal scores as the same game piped."""
+        seed = "2021"
+        child = spawn(filmquiz_command, "play", "parallel-mothers", "--seed", seed)
+        picks = []
+        for number in range(1, 70):
+            child.expect_exact(f"[{number}/69]")
+            pick = number % 3
+            picks.append(pick)
+            child.send(DOWN * pick + ENTER)
+        child.expect(SCORE)
+        terminal_score = int(child.match.group(1))
+        assert child.match.group(2) == "69"
+        assert finish(child) == ExitStatus.OK
+
+        piped = subprocess.run(
+            [filmquiz_command, "play", "parallel-mothers", "--seed", seed, "--json"],
+            input="".join(f"{pick + 1}\n" for pick in picks),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert piped.returncode == ExitStatus.OK
+        assert json.loads(piped.stdout)["score"] == terminal_score
+
+    def test_ctrl_c_exits_130_with_cursor_restored(self, filmquiz_command: str) -> None:
+        """Ctrl-C mid-game: a short summary, exit 130, cursor shown, no traceback."""
+        child = spawn(filmquiz_command, "play", "parallel-mothers", "--count", "5")
+        child.expect_exact("[1/5]")
+        child.send(ENTER)
+        child.expect_exact("[2/5]")
+        child.sendintr()
+        child.expect_exact("Stopped after 1 of 5 questions")
+        rest = child.before or ""
+        status = finish(child)
+        assert status == ExitStatus.INTERRUPTED
+        transcript = rest + (child.before or "")
+        assert "Traceback" not in transcript
+        assert transcript.rfind(SHOW_CURSOR) >= transcript.rfind(HIDE_CURSOR)
+
+    def test_json_in_a_terminal(self, filmquiz_command: str, tmp_path: Path) -> None:
+        """--json in a terminal draws prompts on stderr, keeping stdout clean."""
+        out = tmp_path / "result.json"
+        child = spawn(
+            "/bin/sh",
+            "-c",
+            f'"{filmquiz_command}" play parallel-mothers --count 2 --seed 1 --json'
+            f' > "{out}"',
+        )
+        child.expect_exact("[1/2]")
+        child.send(ENTER)
+        child.expect_exact("[2/2]")
+        child.send(ENTER)
+        assert finish(child) == ExitStatus.OK
+        document = json.loads(out.read_text(encoding="utf-8"))
+        assert document["total"] == 2
+        assert len(document["questions"]) == 2
+
+
+class TestPlainModeSignals:
+    def test_ctrl_c_while_reading_a_pipe(self, filmquiz_command: str) -> None:
+        """SIGINT in plain mode: summary, exit 130, no traceback."""
+        process = subprocess.Popen(
+            [filmquiz_command, "play", "parallel-mothers", "--count", "3"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdin is not None
+        assert process.stdout is not None
+        process.stdin.write("1\n")
+        process.stdin.flush()
+        seen = ""
+        while "Question 2 of 3" not in seen:
+            line = process.stdout.readline()
+            assert line, "filmquiz ended before the second question"
+            seen += line
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=20)
+        assert process.returncode == ExitStatus.INTERRUPTED
+        assert re.search(r"Stopped after 1 of 3 questions", out)
+        assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [["list"], ["--help"], ["schema"]])
+def test_commands_run_in_a_terminal(filmquiz_command: str, args: list[str]) -> None:
+    """The other commands run in a terminal and exit 0."""
+    child = spawn(filmquiz_command, *args)
+    assert finish(child) == ExitStatus.OK
