@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def locate(name: str) -> Path:
     path = Path(name).expanduser()
     if looks_like_path(name) or path.is_file():
         return path
+    import difflib  # only on this error path: it slows every start
+
     message = f"no quiz called {quote(name)}"
     close = difflib.get_close_matches(name, list(files), n=1)
     if close:

@@ -8,8 +8,9 @@ Only typer and light modules are imported at the top: rich, questionary and the
 loader are imported inside the commands that use them, to keep ``--help`` fast.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: typer would then compile and
+# eval every string annotation of every command on each start, which costs
+# more than all of this module's own imports.
 import functools
 import sys
 from collections.abc import Callable
@@ -19,10 +20,10 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from filmquiz import __version__
-from filmquiz.errors import ExitStatus, FilmquizError
 
 if TYPE_CHECKING:
     from filmquiz.engine import GameResult
+    from filmquiz.errors import ExitStatus
     from filmquiz.render import Screen
 
 P = ParamSpec("P")
@@ -56,6 +57,8 @@ def _reporting_errors(command: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        from filmquiz.errors import ExitStatus, FilmquizError
+
         try:
             return command(*args, **kwargs)
         except FilmquizError as error:
@@ -68,7 +71,7 @@ def _reporting_errors(command: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
-def _screen(*, people_on_stderr: bool = False, no_color: bool = False) -> Screen:
+def _screen(*, people_on_stderr: bool = False, no_color: bool = False) -> "Screen":
     from filmquiz.render import Screen
 
     return Screen(people_on_stderr=people_on_stderr, no_color=no_color)
@@ -186,8 +189,9 @@ def play(
     raise typer.Exit(_status_of(result))
 
 
-def _status_of(result: GameResult) -> ExitStatus:
+def _status_of(result: "GameResult") -> "ExitStatus":
     from filmquiz.engine import Ending
+    from filmquiz.errors import ExitStatus
 
     return {
         Ending.COMPLETED: ExitStatus.OK,
@@ -237,7 +241,7 @@ def validate(
 ) -> None:
     """Check bank files and list every problem found in them."""
     from filmquiz import catalog
-    from filmquiz.errors import BankError, Problem
+    from filmquiz.errors import BankError, ExitStatus, FilmquizError, Problem
     from filmquiz.loader import load_bank
 
     screen = _screen(no_color=no_color)

@@ -8,7 +8,6 @@ holds, the outcome is a :class:`~filmquiz.bank.Bank` or a
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections import Counter
@@ -370,6 +369,8 @@ class _BankChecker:
         prefix: str = "",
     ) -> None:
         for key in (key for key in obj if key not in known):
+            import difflib  # only when a bank is broken: it slows every start
+
             hint = difflib.get_close_matches(key, known, n=1)
             suggestion = f" (did you mean {quote(hint[0])}?)" if hint else ""
             self._problem(f"unknown key {quote(prefix + key)}{suggestion}")

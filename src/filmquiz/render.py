@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from filmquiz.bank import Bank
 from filmquiz.catalog import Entry
 from filmquiz.engine import Answer, Ending, GameResult, Round
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 RIGHT = "✔"
 WRONG = "✘"
@@ -63,6 +65,8 @@ class Screen:
 
     def quiz_table(self, entries: list[Entry]) -> None:
         """The quizzes there are, one row each; a broken one shows its problem."""
+        from rich.table import Table
+
         table = Table(title="Quizzes", title_justify="left", expand=False)
         table.add_column("Quiz", style="bold cyan", no_wrap=True)
         table.add_column("Title")
@@ -190,6 +194,9 @@ class Screen:
 
 
 def _answers_table(result: GameResult) -> Table:
+    # rich.table is imported when a table is drawn, not before the first question.
+    from rich.table import Table
+
     table = Table(title=f"{result.title}: {result.player}", title_justify="left")
     table.add_column("#", justify="right", style="dim")
     table.add_column("Question", ratio=3)
@@ -213,6 +220,8 @@ def _answers_table(result: GameResult) -> Table:
 
 
 def _categories_table(result: GameResult) -> Table:
+    from rich.table import Table
+
     table = Table(title="By category", title_justify="left")
     table.add_column("Category")
     table.add_column("Right", justify="right")
