@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pexpect
@@ -30,7 +31,10 @@ PYTHON = sys.executable
 FILMQUIZ = shutil.which("filmquiz", path=str(Path(PYTHON).parent)) or "filmquiz"
 # questionary draws its pointer with the choices: the question is on screen.
 POINTER = "»"
-TERMINAL_ENV = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm-256color"}
+# As a normal install runs: with compiled .pyc files, which a development
+# shell that sets PYTHONDONTWRITEBYTECODE would otherwise never write.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+TERMINAL_ENV = {**ENV, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm-256color"}
 
 
 def run_command(argv: list[str]) -> Callable[[], float]:
@@ -38,7 +42,13 @@ def run_command(argv: list[str]) -> Callable[[], float]:
 
     def measure() -> float:
         start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            argv,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=ENV,
+            check=True,
+        )
         return time.perf_counter() - start
 
     return measure
@@ -66,51 +76,68 @@ def first_prompt(argv: list[str], marker: str) -> Callable[[], float]:
     return measure
 
 
+@dataclass(frozen=True)
+class Case:
+    """One command to time, and what its median is held against."""
+
+    label: str
+    measure: Callable[[], float]
+    baseline: str | None = None
+    goal: float | None = None
+    """The largest ratio to the baseline's median that meets the goal."""
+
+
+IMPORT_TYPER = 'python -c "import typer"'
+MINIMAL_SELECT = "minimal typer + questionary select"
+
+
+def cases() -> list[Case]:
+    """What to time, baselines first."""
+    return [
+        Case("python -c pass", run_command([PYTHON, "-c", "pass"])),
+        Case(IMPORT_TYPER, run_command([PYTHON, "-c", "import typer"])),
+        Case("filmquiz --help", run_command([FILMQUIZ, "--help"]), IMPORT_TYPER, 1.15),
+        Case("filmquiz list", run_command([FILMQUIZ, "list"]), IMPORT_TYPER),
+        Case(
+            MINIMAL_SELECT,
+            first_prompt([PYTHON, str(HERE / "minimal_select.py")], POINTER),
+        ),
+        Case(
+            "filmquiz play: first question",
+            first_prompt([FILMQUIZ, "play", "parallel-mothers"], POINTER),
+            MINIMAL_SELECT,
+            1.2,
+        ),
+    ]
+
+
 def main() -> None:
+    """Time every case, interleaved, and print the medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="runs of each command")
     runs = parser.parse_args().runs
 
-    # (label, measurement, baseline label or None, goal ratio or None)
-    cases: list[tuple[str, Callable[[], float], str | None, float | None]] = [
-        ("python -c pass", run_command([PYTHON, "-c", "pass"]), None, None),
-        ('python -c "import typer"', run_command([PYTHON, "-c", "import typer"]), None, None),
-        ("filmquiz --help", run_command([FILMQUIZ, "--help"]), 'python -c "import typer"', 1.15),
-        ("filmquiz list", run_command([FILMQUIZ, "list"]), 'python -c "import typer"', None),
-        (
-            "minimal typer + questionary select",
-            first_prompt([PYTHON, str(HERE / "minimal_select.py")], POINTER),
-            None,
-            None,
-        ),
-        (
-            "filmquiz play: first question",
-            first_prompt([FILMQUIZ, "play", "parallel-mothers"], POINTER),
-            "minimal typer + questionary select",
-            1.2,
-        ),
-    ]
-    for _, measure, _, _ in cases:  # warm the file cache and .pyc files
-        measure()
-    samples: dict[str, list[float]] = {label: [] for label, *_ in cases}
+    timed = cases()
+    for case in timed:  # warm the file cache and the .pyc files
+        case.measure()
+    samples: dict[str, list[float]] = {case.label: [] for case in timed}
     for _ in range(runs):
-        for label, measure, _, _ in cases:
-            samples[label].append(measure())
+        for case in timed:
+            samples[case.label].append(case.measure())
 
     medians = {label: statistics.median(times) for label, times in samples.items()}
-    print(f"{runs} runs each, {sys.version.split()[0]}, medians:\n")
-    print(f"{'command':<38} {'median':>9} {'ratio':>8}  {'goal':>6}")
-    for label, _, baseline, goal in cases:
-        ratio = f"{medians[label] / medians[baseline]:.2f}x" if baseline else ""
-        goal_text = f"{goal:.2f}x" if goal else ""
-        verdict = ""
-        if baseline and goal:
-            verdict = "met" if medians[label] / medians[baseline] <= goal else "MISSED"
-        print(
-            f"{label:<38} {medians[label] * 1000:>7.1f}ms {ratio:>8}  {goal_text:>6} {verdict}"
-        )
-        if baseline:
-            print(f"{'':<4}(against {baseline})")
+    print(f"{runs} runs each, Python {sys.version.split()[0]}, medians:\n")
+    print(f"{'command':<34} {'median':>9} {'ratio':>7} {'goal':>6}")
+    for case in timed:
+        line = f"{case.label:<34} {medians[case.label] * 1000:>7.1f}ms"
+        if case.baseline:
+            ratio = medians[case.label] / medians[case.baseline]
+            line += f" {ratio:>6.2f}x"
+            if case.goal:
+                verdict = "met" if ratio <= case.goal else "MISSED"
+                line += f" {case.goal:>5.2f}x {verdict}"
+            line += f"  (against {case.baseline})"
+        print(line)
 
 
 if __name__ == "__main__":

@@ -88,14 +88,14 @@ class TestPlanGame:
     def test_count_limits_questions(self) -> None:
         """--count takes the first N after filtering and shuffling."""
         rounds = plan_game(
-            make_bank(), Selection(count=2, shuffle=False), random.Random()
+            make_bank(), Selection(limit=2, shuffle=False), random.Random()
         )
         assert ids(rounds) == ["a", "b"]
         assert rounds[-1].total == 2
 
     def test_count_larger_than_bank(self) -> None:
         """Asking for more questions than there are plays them all."""
-        rounds = plan_game(make_bank(), Selection(count=99), random.Random(0))
+        rounds = plan_game(make_bank(), Selection(limit=99), random.Random(0))
         assert len(rounds) == 5
 
     def test_category_ignores_case(self) -> None:
@@ -142,7 +142,7 @@ class TestPlay:
     def test_complete_game(self) -> None:
         """Every round is asked, told, scored and timed."""
         bank = make_bank()
-        rounds = plan_game(bank, Selection(count=3, shuffle=False), random.Random())
+        rounds = plan_game(bank, Selection(limit=3, shuffle=False), random.Random())
         told: list[tuple[str, bool]] = []
         result = play(
             rounds,
@@ -224,7 +224,7 @@ class TestPlay:
     def test_document(self) -> None:
         """The JSON document has the fields ``play --json`` promises."""
         bank = make_bank()
-        rounds = plan_game(bank, Selection(count=2, shuffle=False), random.Random())
+        rounds = plan_game(bank, Selection(limit=2, shuffle=False), random.Random())
         result = play(
             rounds, ScriptedPlayer([0, 2]), lambda r, a: None, bank=bank, player="ana"
         )

@@ -6,8 +6,7 @@ first; everything after the loader trusts them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = get_args(Difficulty)
@@ -16,8 +15,7 @@ FORMAT_VERSION = 1
 """The newest bank format this filmquiz reads."""
 
 
-@dataclass(frozen=True)
-class Film:
+class Film(NamedTuple):
     """What the quiz is about; every field is optional in a bank."""
 
     title: str | None = None
@@ -27,8 +25,7 @@ class Film:
     director: str | None = None
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """One multiple-choice question."""
 
     id: str
@@ -43,8 +40,7 @@ class Question:
     """Why the answer is right, shown after the question is answered."""
 
 
-@dataclass(frozen=True)
-class Bank:
+class Bank(NamedTuple):
     """A whole quiz, as read from one file."""
 
     slug: str

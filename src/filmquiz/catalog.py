@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from filmquiz.bank import Bank
 from filmquiz.errors import BankError, UnknownQuiz, quote
@@ -13,8 +13,7 @@ SHIPPED_QUIZZES = Path(__file__).parent / "quizzes"
 """The banks that come with filmquiz."""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One bank file the catalog found, whether or not it is usable."""
 
     slug: str

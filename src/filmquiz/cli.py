@@ -167,7 +167,7 @@ def play(
     name = _player_name(player)
     bank = catalog.load(quiz)
     selection = Selection(
-        count=count,
+        limit=count,
         category=category,
         difficulty=difficulty.value if difficulty else None,
         shuffle=not no_shuffle,

@@ -11,20 +11,18 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from filmquiz.bank import Bank, Difficulty, Question
 from filmquiz.errors import InputEnded, NoQuestions, quote
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Which of a bank's questions a game asks, and whether it shuffles them."""
 
-    count: int | None = None
+    limit: int | None = None
     """At most this many questions; None asks all that match."""
     category: str | None = None
     """Only this category, compared without regard to case."""
@@ -33,8 +31,7 @@ class Selection:
     """False keeps questions and choices in the order the bank lists them."""
 
 
-@dataclass(frozen=True)
-class Round:
+class Round(NamedTuple):
     """One question as a game asks it."""
 
     number: int
@@ -46,8 +43,7 @@ class Round:
     """The question's choices in the order shown to the player."""
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """A choice the player made, and whether it was right."""
 
     question: Question
@@ -69,8 +65,7 @@ class Ending(Enum):
     """Standard input ran out before the last question."""
 
 
-@dataclass(frozen=True)
-class CategoryScore:
+class CategoryScore(NamedTuple):
     """How a game went in one category."""
 
     category: str
@@ -78,8 +73,7 @@ class CategoryScore:
     asked: int
 
 
-@dataclass(frozen=True)
-class GameResult:
+class GameResult(NamedTuple):
     """Everything a finished or stopped game produced."""
 
     quiz: str
@@ -157,8 +151,8 @@ def plan_game(
         raise NoQuestions(_nothing_matches(bank, selection))
     if selection.shuffle:
         questions = rng.sample(questions, len(questions))
-    if selection.count is not None:
-        questions = questions[: selection.count]
+    if selection.limit is not None:
+        questions = questions[: selection.limit]
     total = len(questions)
     return tuple(
         Round(
@@ -203,11 +197,14 @@ Tell = Callable[[Round, Answer], None]
 """Shows the player how one answer went."""
 
 
-@dataclass
-class Clocks:
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Clocks(NamedTuple):
     """Where a game reads the time: swapped for fixed clocks in tests."""
 
-    wall: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    wall: Callable[[], datetime] = _utc_now
     monotonic: Callable[[], float] = time.monotonic
 
 

@@ -7,9 +7,9 @@ each into one message on stderr and its exit status, in one place.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class ExitStatus(IntEnum):
@@ -40,8 +40,7 @@ class FilmquizError(Exception):
         return str(self.args[0]) if self.args else type(self).__name__
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a bank file."""
 
     where: str

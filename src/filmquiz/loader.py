@@ -37,8 +37,9 @@ _QUESTION_KEYS = (
 # C0 and C1 control characters and DEL: a bank is plain text, and these could
 # move the cursor, change colours or rewrite the screen of whoever plays it.
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# The first NaN or Infinity outside a string, to point at where json stopped.
-_NON_FINITE = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+# A NaN or Infinity outside a string, to point at where json stopped. Kept as
+# a string: compiled only on that error path, not on every start.
+_NON_FINITE = r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)'
 
 
 def load_bank(path: Path) -> Bank:
@@ -121,7 +122,7 @@ def _decode_json(data: bytes, source: Path) -> Any:
         raise fail(where, f"not valid JSON: {reason}") from None
     except _NonFiniteNumber as error:
         match = next(
-            (m for m in _NON_FINITE.finditer(text) if m.group(1)),
+            (m for m in re.finditer(_NON_FINITE, text) if m.group(1)),
             None,
         )
         where = _position(text, match.start(1)) if match else ""
