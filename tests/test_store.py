@@ -1,0 +1,290 @@
+"""The score store: games kept whole through damage, races and kills."""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from filmquiz.bank import Bank, Question
+from filmquiz.engine import Answer, Ending, GameResult
+from filmquiz.store import SCHEMA_VERSION, HistoryUnavailable, ScoreStore
+
+QUESTIONS = tuple(
+    Question(id=f"q{n}", prompt=f"Q{n}?", choices=("right", "wrong"), answer="right")
+    for n in range(5)
+)
+BANK = Bank(slug="pm", title="Parallel Mothers", questions=QUESTIONS)
+
+
+def result(
+    picks: str = "rrwrw",
+    *,
+    player: str = "ana",
+    quiz: str = "pm",
+    ending: Ending = Ending.COMPLETED,
+    minute: int = 0,
+) -> GameResult:
+    """A game whose answers are ``picks``: r for right, w for wrong."""
+    answers = tuple(
+        Answer(q, "right" if pick == "r" else "wrong")
+        for q, pick in zip(QUESTIONS, picks, strict=False)
+    )
+    moment = datetime(2026, 11, 1, 20, minute, tzinfo=UTC)
+    return GameResult(
+        quiz=quiz,
+        title="Parallel Mothers",
+        player=player,
+        total=len(QUESTIONS),
+        answers=answers,
+        ending=ending,
+        started_at=moment,
+        finished_at=moment,
+        seconds=1.0,
+    )
+
+
+def open_store(path: Path, warnings: list[str] | None = None) -> ScoreStore:
+    sink = warnings if warnings is not None else []
+    return ScoreStore(path, warn=sink.append)
+
+
+def count_games(path: Path) -> int:
+    with sqlite3.connect(path) as connection:
+        return int(connection.execute("SELECT count(*) FROM games").fetchone()[0])
+
+
+class TestRecording:
+    def test_round_trip(self, tmp_path: Path) -> None:
+        """What is recorded is read back, newest first, with ISO times in UTC."""
+        path = tmp_path / "scores.db"
+        with open_store(path) as store:
+            store.record(result("rrrrr", minute=1))
+            store.record(result("wwrrr", minute=2, ending=Ending.INTERRUPTED))
+            games = store.games()
+        assert [(g.score, g.total, g.complete) for g in games] == [
+            (3, 5, False),
+            (5, 5, True),
+        ]
+        assert games[0].finished_at == datetime(2026, 11, 1, 20, 2, tzinfo=UTC)
+        assert (games[0].quiz, games[0].title, games[0].player) == (
+            "pm",
+            "Parallel Mothers",
+            "ana",
+        )
+
+    def test_answers_are_kept(self, tmp_path: Path) -> None:
+        """Each question's id, the choice made and whether it was right."""
+        path = tmp_path / "scores.db"
+        with open_store(path) as store:
+            store.record(result("rw", ending=Ending.INPUT_ENDED))
+        with sqlite3.connect(path) as connection:
+            rows = connection.execute(
+                "SELECT position, question_id, chosen, correct FROM answers"
+            ).fetchall()
+        assert rows == [(1, "q0", "right", 1), (2, "q1", "wrong", 0)]
+
+    def test_filters(self, tmp_path: Path) -> None:
+        """games() narrows to a quiz, a player, or both."""
+        with open_store(tmp_path / "scores.db") as store:
+            store.record(result(player="ana", quiz="pm"))
+            store.record(result(player="bo", quiz="pm"))
+            store.record(result(player="bo", quiz="other"))
+            assert len(store.games(quiz="pm")) == 2
+            assert len(store.games(player="bo")) == 2
+            assert len(store.games(quiz="other", player="ana")) == 0
+
+    def test_last_outcomes(self, tmp_path: Path) -> None:
+        """The latest meeting with each question decides, per player and quiz."""
+        with open_store(tmp_path / "scores.db") as store:
+            store.record(result("wwwww", minute=1))
+            store.record(result("rr", minute=2, ending=Ending.INTERRUPTED))
+            store.record(result("rrrrr", player="bo", minute=3))
+            outcomes = store.last_outcomes(quiz="pm", player="ana")
+        assert outcomes == {
+            "q0": True,
+            "q1": True,
+            "q2": False,
+            "q3": False,
+            "q4": False,
+        }
+
+    def test_reset(self, tmp_path: Path) -> None:
+        """reset forgets games (and their answers) of a quiz or player."""
+        path = tmp_path / "scores.db"
+        with open_store(path) as store:
+            store.record(result(quiz="pm"))
+            store.record(result(quiz="other"))
+            assert store.reset(quiz="pm") == 1
+            assert [g.quiz for g in store.games()] == ["other"]
+            assert store.reset() == 1
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("SELECT count(*) FROM answers").fetchone() == (0,)
+
+
+class TestTheFile:
+    def test_wal_mode_and_schema_version(self, tmp_path: Path) -> None:
+        """The history is in WAL mode and carries its schema version."""
+        path = tmp_path / "scores.db"
+        open_store(path).close()
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+            assert connection.execute("PRAGMA user_version").fetchone() == (
+                SCHEMA_VERSION,
+            )
+
+    def test_folder_is_created(self, tmp_path: Path) -> None:
+        """A missing folder is made, parents and all."""
+        path = tmp_path / "a" / "b" / "scores.db"
+        open_store(path).close()
+        assert path.is_file()
+
+    def test_unwritable_folder(self, tmp_path: Path) -> None:
+        """A folder that cannot be made is HistoryUnavailable, not a crash."""
+        blocker = tmp_path / "file"
+        blocker.write_text("not a folder")
+        with pytest.raises(HistoryUnavailable, match="cannot keep scores in"):
+            open_store(blocker / "scores.db")
+
+    def test_newer_schema_is_left_alone(self, tmp_path: Path) -> None:
+        """A history from a newer filmquiz is refused, and kept as it is."""
+        path = tmp_path / "scores.db"
+        with sqlite3.connect(path) as connection:
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        before = path.read_bytes()
+        with pytest.raises(HistoryUnavailable, match="written by a newer filmquiz"):
+            open_store(path)
+        assert path.read_bytes() == before
+        assert list(tmp_path.iterdir()) == [path]
+
+    @pytest.mark.parametrize(
+        "garbage",
+        [b"garbage" * 1000, b"SQLite format 3\x00" + bytes(range(256)) * 40],
+    )
+    def test_damaged_file_is_moved_aside(self, tmp_path: Path, garbage: bytes) -> None:
+        """A damaged file is kept under a new name; a fresh history starts."""
+        path = tmp_path / "scores.db"
+        path.write_bytes(garbage)
+        warnings: list[str] = []
+        with open_store(path, warnings) as store:
+            store.record(result())
+            assert len(store.games()) == 1
+        (kept,) = tmp_path.glob("scores.db.damaged-*Z")
+        assert kept.read_bytes() == garbage
+        assert warnings == [
+            f"the score history {path} was damaged; it was kept as {kept} "
+            "and a new history was started"
+        ]
+
+    def test_damage_found_later_is_recovered(self, tmp_path: Path) -> None:
+        """A file damaged while open is moved aside at the next write."""
+        path = tmp_path / "scores.db"
+        warnings: list[str] = []
+        store = open_store(path, warnings)
+        store.record(result())
+        store.close()
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store = open_store(path, warnings)
+        path.write_bytes(b"\x00" * 8192)
+        store.record(result(minute=5))
+        assert [g.finished_at.minute for g in store.games()] == [5]
+        store.close()
+        assert len(warnings) == 1
+        assert len(list(tmp_path.glob("scores.db.damaged-*Z"))) == 1
+
+
+def _record_games(path: str, player: str, games: int) -> None:
+    with ScoreStore(Path(path), warn=print) as store:
+        for number in range(games):
+            store.record(result("rrwrw"[: 1 + number % 5], player=player))
+
+
+class TestConcurrency:
+    PROCESSES = 8
+    GAMES = 10
+
+    def test_many_processes_lose_nothing(self, tmp_path: Path) -> None:
+        """8 processes recording 10 games each, at once: all 80 are kept."""
+        path = tmp_path / "scores.db"
+        context = multiprocessing.get_context("spawn")
+        workers = [
+            context.Process(target=_record_games, args=(str(path), f"p{n}", self.GAMES))
+            for n in range(self.PROCESSES)
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=120)
+            assert worker.exitcode == 0
+        with open_store(path) as store:
+            games = store.games()
+        assert len(games) == self.PROCESSES * self.GAMES
+        per_player = {g.player for g in games}
+        assert per_player == {f"p{n}" for n in range(self.PROCESSES)}
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("SELECT count(*) FROM answers").fetchone() == (
+                self.PROCESSES * sum(1 + n % 5 for n in range(self.GAMES)),
+            )
+
+
+RECORD_FOREVER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from test_store import result
+from filmquiz.store import ScoreStore
+
+with ScoreStore(Path(sys.argv[1]), warn=print) as store:
+    number = 0
+    while True:
+        store.record(result("rrwrw"))
+        number += 1
+        print(number, flush=True)
+"""
+
+
+class TestKilled:
+    def test_sigkill_mid_game_loses_no_finished_game(self, tmp_path: Path) -> None:
+        """SIGKILL at random moments: integrity holds, every finished game stays."""
+        path = tmp_path / "scores.db"
+        rng = random.Random(2021)
+        reported = 0
+        for _ in range(5):
+            child = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    RECORD_FOREVER,
+                    str(path),
+                    str(Path(__file__).parent),
+                ],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            assert child.stdout is not None
+            finished = 0
+            while finished < 20:
+                line = child.stdout.readline()
+                assert line, "the recording process ended by itself"
+                finished = int(line)
+            time.sleep(rng.uniform(0.0, 0.05))
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=20)
+            # Lines written before the kill name games already committed.
+            rest = child.stdout.read()
+            finished = max([finished, *(int(n) for n in rest.split())])
+            reported += finished
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert count_games(path) >= reported
+        with open_store(path) as store:
+            assert all(g.score == 3 for g in store.games())
