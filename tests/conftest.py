@@ -46,6 +46,14 @@ def bank_document(*questions: dict[str, Any], **fields: Any) -> dict[str, Any]:
 WriteBank = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True)
+def filmquiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its scores (and any other data) in its own folder."""
+    home = tmp_path / "filmquiz-home"
+    monkeypatch.setenv("FILMQUIZ_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def write_bank(tmp_path: Path) -> WriteBank:
     """Write a bank file: a document (dumped as JSON), a str or bytes as given."""

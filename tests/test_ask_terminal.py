@@ -12,7 +12,7 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from filmquiz.ask_terminal import TerminalAsker
+from filmquiz.ask_terminal import TerminalAsker, confirm
 from filmquiz.bank import Bank, Question
 from filmquiz.engine import Ending, Round, Selection, plan_game, play
 
@@ -92,3 +92,13 @@ class TestWholeGameInProcess:
         assert result.ending is Ending.COMPLETED
         assert [a.chosen for a in result.answers] == ["y", "x", "y"]
         assert result.score == 2
+
+
+class TestConfirm:
+    @pytest.mark.parametrize(
+        ("typed", "expected"), [("y", True), ("n", False), (ENTER, False)]
+    )
+    def test_answers(self, keys: PipeInput, typed: str, expected: bool) -> None:
+        """y confirms, n declines, and Enter takes the safe default: no."""
+        keys.send_text(typed)
+        assert confirm("Forget 3 games?", input=keys, output=DummyOutput()) is expected

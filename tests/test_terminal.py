@@ -174,3 +174,56 @@ def test_commands_run_in_a_terminal(filmquiz_command: str, args: list[str]) -> N
     """The other commands run in a terminal and exit 0."""
     child = spawn(filmquiz_command, *args)
     assert finish(child) == ExitStatus.OK
+
+
+class TestScoresInATerminal:
+    def play_piped(self, command: str, answers: str) -> None:
+        subprocess.run(
+            [
+                command,
+                "play",
+                "parallel-mothers",
+                "--no-shuffle",
+                "-n",
+                "3",
+                "--player",
+                "ana",
+            ],
+            input=answers,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+
+    def test_scores_table(self, filmquiz_command: str) -> None:
+        """scores draws its table with a trend in a real terminal."""
+        self.play_piped(filmquiz_command, "1\n1\n1\n")
+        self.play_piped(filmquiz_command, "2\n2\n2\n")
+        child = spawn(filmquiz_command, "scores")
+        child.expect_exact("Trend")
+        child.expect_exact("parallel-mothers")
+        child.expect_exact("ana")
+        assert finish(child) == ExitStatus.OK
+
+    @pytest.mark.parametrize(
+        ("key", "said", "left"),
+        [("y", "Forgot 2 games.", 0), ("n", "Nothing was forgotten.", 2)],
+    )
+    def test_reset_asks_first(
+        self, filmquiz_command: str, key: str, said: str, left: int
+    ) -> None:
+        """--reset asks in a terminal, and does only what the answer says."""
+        self.play_piped(filmquiz_command, "1\n1\n1\n")
+        self.play_piped(filmquiz_command, "2\n2\n2\n")
+        child = spawn(filmquiz_command, "scores", "--reset")
+        child.expect_exact("Forget 2 games?")
+        child.send(key)
+        child.expect_exact(said)
+        assert finish(child) == ExitStatus.OK
+        listed = subprocess.run(
+            [filmquiz_command, "scores", "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert len(json.loads(listed.stdout)["games"]) == left

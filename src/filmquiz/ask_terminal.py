@@ -66,3 +66,15 @@ class TerminalAsker:
             # Esc then Enter makes select return "" rather than a choice.
             if chosen in round_.choices:
                 return str(chosen)
+
+
+def confirm(
+    message: str, *, input: Input | None = None, output: Output | None = None
+) -> bool:
+    """Ask a yes/no question, No by default; Ctrl-C raises KeyboardInterrupt."""
+    options: dict[str, Any] = {"style": STYLE}
+    if input is not None:
+        options["input"] = input
+    if output is not None:
+        options["output"] = output
+    return bool(questionary.confirm(message, default=False, **options).unsafe_ask())

@@ -22,9 +22,12 @@ import typer
 from filmquiz import __version__
 
 if TYPE_CHECKING:
-    from filmquiz.engine import GameResult
+    from filmquiz.bank import Bank
+    from filmquiz.engine import GameResult, Selection
     from filmquiz.errors import ExitStatus
+    from filmquiz.history import Comparison, GameRecord, Summary
     from filmquiz.render import Screen
+    from filmquiz.store import ScoreStore
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -153,10 +156,18 @@ def play(
             help="Print the result as JSON on stdout; text for people goes to stderr.",
         ),
     ] = False,
+    mistakes: Annotated[
+        bool,
+        typer.Option(
+            "--mistakes",
+            help="Ask only the questions you got wrong the last time you met them.",
+        ),
+    ] = False,
     no_color: NoColor = False,
 ) -> None:
     """Play a quiz: in a terminal with the arrow keys, otherwise one answer per
-    line from standard input (a number or the text of a choice)."""
+    line from standard input (a number or the text of a choice). Every game is
+    kept in the score history (see `filmquiz scores`)."""
     import random
 
     from filmquiz import catalog
@@ -166,14 +177,19 @@ def play(
 
     name = _player_name(player)
     bank = catalog.load(quiz)
+    screen = _screen(people_on_stderr=json_output, no_color=no_color)
     selection = Selection(
         limit=count,
         category=category,
         difficulty=difficulty.value if difficulty else None,
         shuffle=not no_shuffle,
     )
+    if mistakes:
+        narrowed = _only_mistakes(bank, selection, name, screen)
+        if narrowed is None:
+            return
+        selection = narrowed
     rounds = plan_game(bank, selection, random.Random(seed))
-    screen = _screen(people_on_stderr=json_output, no_color=no_color)
     prompt_stream = sys.stderr if json_output else sys.stdout
     if sys.stdin.isatty() and prompt_stream.isatty():
         from filmquiz.ask_terminal import TerminalAsker
@@ -183,10 +199,64 @@ def play(
         ask = LineAsker(sys.stdin, screen)
     screen.game_start(bank, rounds, name)
     result = play_game(rounds, ask, screen.feedback, bank=bank, player=name)
-    screen.summary(result)
+    comparison = _keep(result, screen)
+    screen.summary(result, comparison)
     if json_output:
         screen.json(result.to_document())
     raise typer.Exit(_status_of(result))
+
+
+def _open_history(screen: "Screen") -> "ScoreStore | None":
+    """The score store, or None after a warning when it cannot be used."""
+    from filmquiz.locations import history_file
+    from filmquiz.store import HistoryUnavailable, ScoreStore
+
+    try:
+        return ScoreStore(history_file(), warn=screen.warning)
+    except HistoryUnavailable as error:
+        screen.warning(f"{error}; scores are not being kept")
+        return None
+
+
+def _keep(result: "GameResult", screen: "Screen") -> "Comparison | None":
+    """Record a game in the history, and compare it with the player's best.
+
+    Trouble with the history is a warning: it never stops a game.
+    """
+    from filmquiz.history import compare
+    from filmquiz.store import HistoryUnavailable
+
+    store = _open_history(screen)
+    if store is None:
+        return None
+    with store:
+        try:
+            earlier = store.games(quiz=result.quiz, player=result.player)
+            store.record(result)
+        except HistoryUnavailable as error:
+            screen.warning(f"{error}; this game was not kept")
+            return None
+    return compare(result.percent, earlier) if result.complete else None
+
+
+def _only_mistakes(
+    bank: "Bank", selection: "Selection", player: str, screen: "Screen"
+) -> "Selection | None":
+    """The selection narrowed to the player's last mistakes, or None (after
+    saying so) when there are none to practise."""
+    from filmquiz.errors import FilmquizError
+
+    store = _open_history(screen)
+    if store is None:
+        raise FilmquizError("--mistakes needs the score history, which is unavailable")
+    with store:
+        outcomes = store.last_outcomes(quiz=bank.slug, player=player)
+    in_bank = {question.id for question in bank.questions}
+    wrong = frozenset(q for q, right in outcomes.items() if not right and q in in_bank)
+    if not wrong:
+        screen.say(f"No mistakes to practise: {player} has none on {bank.slug}.")
+        return None
+    return selection._replace(only=wrong)
 
 
 def _status_of(result: "GameResult") -> "ExitStatus":
@@ -258,6 +328,125 @@ def validate(
             failed = True
     if failed:
         raise typer.Exit(ExitStatus.FAILURE)
+
+
+@app.command()
+@_reporting_errors
+def scores(
+    quiz: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only this quiz (its name, as `filmquiz list` shows it).",
+            metavar="QUIZ",
+            show_default=False,
+        ),
+    ] = None,
+    player: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only this player.")
+    ] = None,
+    games: Annotated[
+        bool, typer.Option("--games", help="List the games themselves, newest first.")
+    ] = False,
+    json_output: Annotated[
+        bool,
+        typer.Option("--json", help="Print games and summaries as one JSON document."),
+    ] = False,
+    reset: Annotated[
+        bool,
+        typer.Option(
+            "--reset", help="Forget the games (of QUIZ and --player, when given)."
+        ),
+    ] = False,
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", "-y", help="Reset without asking for confirmation."),
+    ] = False,
+    no_color: NoColor = False,
+) -> None:
+    """Show how each player has done: games, best, average, last played and the
+    trend of the latest scores."""
+    from filmquiz.errors import FilmquizError
+    from filmquiz.history import summarize
+
+    screen = _screen(no_color=no_color)
+    store = _open_history(screen)
+    if store is None:
+        raise FilmquizError("the score history is unavailable")
+    with store:
+        records = store.games(quiz=quiz, player=player)
+        if reset:
+            if not _confirm_reset(len(records), quiz, player, yes):
+                screen.say("Nothing was forgotten.")
+                return
+            forgotten = store.reset(quiz=quiz, player=player)
+            screen.say(f"Forgot {forgotten} game{'s' * (forgotten != 1)}.")
+            return
+    if json_output:
+        screen.json(_scores_document(records, summarize(records)))
+    elif games:
+        screen.games_table(records)
+    else:
+        screen.scores_table(summarize(records))
+
+
+def _confirm_reset(count: int, quiz: str | None, player: str | None, yes: bool) -> bool:
+    """Whether to forget the games: asked in a terminal; without one, only
+    --yes will do."""
+    from filmquiz.errors import FilmquizError
+
+    if yes or count == 0:
+        return True
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise FilmquizError(
+            "--reset asks for confirmation in a terminal; pass --yes to reset "
+            "without one"
+        )
+    from filmquiz.ask_terminal import confirm
+
+    which = " ".join(
+        part
+        for part in (
+            f"of {quiz}" if quiz else "",
+            f"by {player}" if player else "",
+        )
+        if part
+    )
+    question = f"Forget {count} game{'s' * (count != 1)} {which}".rstrip() + "?"
+    return confirm(question)
+
+
+def _scores_document(
+    records: "list[GameRecord]", summaries: "list[Summary]"
+) -> dict[str, object]:
+    """The JSON document of ``scores --json``; times in ISO 8601."""
+    return {
+        "games": [
+            {
+                "quiz": r.quiz,
+                "title": r.title,
+                "player": r.player,
+                "score": r.score,
+                "total": r.total,
+                "complete": r.complete,
+                "started_at": r.started_at.isoformat(),
+                "finished_at": r.finished_at.isoformat(),
+            }
+            for r in records
+        ],
+        "summary": [
+            {
+                "quiz": s.quiz,
+                "title": s.title,
+                "player": s.player,
+                "games": s.games,
+                "best": round(s.best, 1),
+                "average": round(s.average, 1),
+                "last_played": s.last_played.isoformat(),
+                "trend": [round(p, 1) for p in s.trend],
+            }
+            for s in summaries
+        ],
+    }
 
 
 @app.command()

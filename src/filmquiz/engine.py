@@ -29,6 +29,8 @@ class Selection(NamedTuple):
     difficulty: Difficulty | None = None
     shuffle: bool = True
     """False keeps questions and choices in the order the bank lists them."""
+    only: frozenset[str] | None = None
+    """When given, only the questions with these ids (``play --mistakes``)."""
 
 
 class Round(NamedTuple):
@@ -170,6 +172,8 @@ def plan_game(
 
 
 def _matches(question: Question, selection: Selection) -> bool:
+    if selection.only is not None and question.id not in selection.only:
+        return False
     if selection.difficulty and question.difficulty != selection.difficulty:
         return False
     if selection.category is None:
@@ -179,6 +183,8 @@ def _matches(question: Question, selection: Selection) -> bool:
 
 def _nothing_matches(bank: Bank, selection: Selection) -> str:
     wanted = []
+    if selection.only is not None:
+        wanted.append("among those chosen")
     if selection.category is not None:
         wanted.append(f"in category {quote(selection.category)}")
     if selection.difficulty is not None:

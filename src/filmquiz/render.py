@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -17,6 +18,7 @@ from rich.text import Text
 from filmquiz.bank import Bank
 from filmquiz.catalog import Entry
 from filmquiz.engine import Answer, Ending, GameResult, Round
+from filmquiz.history import Comparison, GameRecord, Standing, Summary
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -48,6 +50,16 @@ class Screen:
         self.errors.print(
             Text.assemble(("error: ", "bold red"), message), soft_wrap=True
         )
+
+    def warning(self, message: str) -> None:
+        """One line on stderr about something that did not stop the command."""
+        self.errors.print(
+            Text.assemble(("warning: ", "bold yellow"), message), soft_wrap=True
+        )
+
+    def say(self, message: str) -> None:
+        """One plain line for people."""
+        self.people.print(Text(message), soft_wrap=True)
 
     def problems(self, lines: Iterable[str]) -> None:
         """A bank's problems on stderr, one per line."""
@@ -179,8 +191,9 @@ class Screen:
             self.people.print(Text(question.explanation, style="italic"))
         self.people.print()
 
-    def summary(self, result: GameResult) -> None:
-        """The end of a game: each answer, the score, the categories, the time."""
+    def summary(self, result: GameResult, comparison: Comparison | None = None) -> None:
+        """The end of a game: each answer, the score, the categories, the time,
+        and how the score stands against the player's previous best."""
         if result.ending is Ending.INTERRUPTED:
             self.people.print()
             self.people.print(Text(_stopped_line(result), style="bold yellow"))
@@ -189,8 +202,69 @@ class Screen:
             self.people.print(_answers_table(result))
             self.people.print(_categories_table(result))
         self.people.print(_score_line(result))
+        if comparison is not None:
+            self.people.print(_comparison_line(comparison))
         if result.ending is Ending.INPUT_ENDED:
             self.errors.print(Text(_stopped_line(result), style="yellow"))
+
+    # -- the score history ------------------------------------------------------
+
+    def scores_table(self, summaries: list[Summary]) -> None:
+        """Per quiz and player: games, best, average, last played, and the trend
+        of the latest scores."""
+        from rich.box import SIMPLE_HEAD
+        from rich.table import Table
+
+        if not summaries:
+            self.say("No complete games yet: play one with `filmquiz play QUIZ`.")
+            return
+        # Without inner borders seven columns fit a terminal 80 wide.
+        table = Table(box=SIMPLE_HEAD, pad_edge=False)
+        table.add_column("Quiz", style="bold cyan", no_wrap=True)
+        table.add_column("Player")
+        table.add_column("Games", justify="right")
+        table.add_column("Best", justify="right")
+        table.add_column("Avg", justify="right")
+        table.add_column("Last played", no_wrap=True)
+        table.add_column("Trend", no_wrap=True)
+        for summary in summaries:
+            table.add_row(
+                Text(summary.quiz),
+                Text(summary.player),
+                str(summary.games),
+                f"{summary.best:.0f}%",
+                f"{summary.average:.0f}%",
+                local_time(summary.last_played),
+                Text.assemble(
+                    (sparkline(summary.trend), "cyan"), f" {summary.trend[-1]:.0f}%"
+                ),
+            )
+        self.people.print(table)
+
+    def games_table(self, records: list[GameRecord]) -> None:
+        """The games themselves, as given (newest first)."""
+        from rich.table import Table
+
+        if not records:
+            self.say("No games yet: play one with `filmquiz play QUIZ`.")
+            return
+        table = Table(title="Games", title_justify="left")
+        table.add_column("Finished", no_wrap=True)
+        table.add_column("Quiz", style="bold cyan", no_wrap=True)
+        table.add_column("Player")
+        table.add_column("Score", justify="right")
+        table.add_column("%", justify="right")
+        table.add_column("")
+        for record in records:
+            table.add_row(
+                local_time(record.finished_at),
+                Text(record.quiz),
+                Text(record.player),
+                f"{record.score}/{record.total}",
+                f"{record.percent:.0f}%",
+                "" if record.complete else Text("stopped", style="yellow"),
+            )
+        self.people.print(table)
 
 
 def _answers_table(result: GameResult) -> Table:
@@ -245,6 +319,39 @@ def _score_line(result: GameResult) -> Text:
         " in ",
         duration(result.seconds),
     )
+
+
+def _comparison_line(comparison: Comparison) -> Text:
+    best = comparison.previous_best
+    if comparison.standing is Standing.FIRST:
+        return Text("Your first complete game of this quiz.", style="dim")
+    if comparison.standing is Standing.NEW_BEST:
+        return Text.assemble(
+            ("New best! ", "bold green"), f"Your previous best was {best:.0f}%."
+        )
+    if comparison.standing is Standing.EQUALS_BEST:
+        return Text(f"You matched your best score, {best:.0f}%.", style="green")
+    return Text(f"Your best on this quiz is {best:.0f}%.", style="dim")
+
+
+SPARK_LEVELS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(percents: Iterable[float]) -> str:
+    """Scores from 0 to 100 as a row of bars, one character each."""
+    top = len(SPARK_LEVELS) - 1
+    return "".join(
+        SPARK_LEVELS[round(min(max(p, 0.0), 100.0) / 100 * top)] for p in percents
+    )
+
+
+def local_time(moment: datetime) -> str:
+    """A time as people read it: in their own zone, to the minute, with the
+    year only when it is not this one."""
+    local = moment.astimezone()
+    if local.year == datetime.now().year:
+        return local.strftime("%d %b %H:%M")
+    return local.strftime("%d %b %Y %H:%M")
 
 
 def _stopped_line(result: GameResult) -> str:

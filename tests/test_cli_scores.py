@@ -1,0 +1,279 @@
+"""Games kept by play, and the scores command, through the command line."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import WriteBank, bank_document, question
+from filmquiz.cli import app
+from filmquiz.errors import ExitStatus
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def bank(write_bank: WriteBank) -> Path:
+    """Three questions whose answers are choice 2, 1 and 2 in file order."""
+    return write_bank(
+        bank_document(
+            question("a", choices=["x", "right"], answer="right"),
+            question("b", choices=["right", "y"], answer="right", category="cast"),
+            question("c", choices=["z", "right"], answer="right"),
+        ),
+        name="club.json",
+    )
+
+
+def play(runner: CliRunner, bank: Path, answers: str, *args: str) -> Any:
+    return runner.invoke(
+        app,
+        ["play", str(bank), "--no-shuffle", "--player", "ana", *args],
+        input=answers,
+    )
+
+
+def scores_json(runner: CliRunner, *args: str) -> dict[str, Any]:
+    result = runner.invoke(app, ["scores", "--json", *args])
+    assert result.exit_code == 0, result.output
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
+class TestGamesAreKept:
+    def test_plain_and_json_games_are_recorded(
+        self, runner: CliRunner, bank: Path
+    ) -> None:
+        """Every mode records its game."""
+        assert play(runner, bank, "2\n1\n2\n").exit_code == 0
+        assert play(runner, bank, "1\n1\n1\n", "--json").exit_code == 0
+        games = scores_json(runner)["games"]
+        assert [(g["score"], g["complete"]) for g in games] == [(1, True), (3, True)]
+
+    def test_input_ending_early_is_an_incomplete_game(
+        self, runner: CliRunner, bank: Path, filmquiz_home: Path
+    ) -> None:
+        """Cut short by the end of input: kept as not complete, with its answers."""
+        assert play(runner, bank, "2\n").exit_code == ExitStatus.FAILURE
+        (game,) = scores_json(runner)["games"]
+        assert (game["score"], game["total"], game["complete"]) == (1, 3, False)
+        with sqlite3.connect(filmquiz_home / "scores.db") as connection:
+            assert connection.execute(
+                "SELECT question_id, chosen, correct FROM answers"
+            ).fetchall() == [("a", "right", 1)]
+
+    def test_summary_compares_with_previous_best(
+        self, runner: CliRunner, bank: Path
+    ) -> None:
+        """The end of a game says how it stands against the player's best."""
+        first = play(runner, bank, "1\n2\n1\n")
+        assert "Your first complete game of this quiz." in first.stdout
+        better = play(runner, bank, "2\n2\n1\n")
+        assert "New best! Your previous best was 0%." in better.stdout
+        worse = play(runner, bank, "1\n2\n1\n")
+        assert "Your best on this quiz is 33%." in worse.stdout
+        same = play(runner, bank, "2\n2\n1\n")
+        assert "You matched your best score, 33%." in same.stdout
+
+    def test_other_players_do_not_count(self, runner: CliRunner, bank: Path) -> None:
+        """A best is the player's own."""
+        play(runner, bank, "2\n1\n2\n")
+        other = runner.invoke(
+            app,
+            ["play", str(bank), "--no-shuffle", "--player", "bo"],
+            input="1\n1\n1\n",
+        )
+        assert "Your first complete game of this quiz." in other.stdout
+
+
+class TestTroubleNeverStopsAGame:
+    def test_garbage_database(
+        self, runner: CliRunner, bank: Path, filmquiz_home: Path
+    ) -> None:
+        """A garbage file: the game plays, the user is told, the garbage is kept,
+        and scores works afterwards."""
+        filmquiz_home.mkdir()
+        garbage = b"\x89not a database at all" * 100
+        (filmquiz_home / "scores.db").write_bytes(garbage)
+        result = play(runner, bank, "2\n1\n2\n")
+        assert result.exit_code == 0
+        assert "Score 3/3" in result.stdout
+        (kept,) = filmquiz_home.glob("scores.db.damaged-*Z")
+        assert kept.read_bytes() == garbage
+        assert result.stderr == (
+            f"warning: the score history {filmquiz_home / 'scores.db'} was damaged; "
+            f"it was kept as {kept} and a new history was started\n"
+        )
+        (game,) = scores_json(runner)["games"]
+        assert game["score"] == 3
+
+    def test_unwritable_folder(
+        self, runner: CliRunner, bank: Path, tmp_path: Path, monkeypatch: Any
+    ) -> None:
+        """A folder that cannot be written: one warning, and the game plays."""
+        blocker = tmp_path / "not-a-folder"
+        blocker.write_text("")
+        monkeypatch.setenv("FILMQUIZ_HOME", str(blocker / "home"))
+        result = play(runner, bank, "2\n1\n2\n")
+        assert result.exit_code == 0
+        assert "Score 3/3" in result.stdout
+        assert result.stderr == (
+            f"warning: cannot keep scores in {blocker / 'home'} (Not a directory); "
+            "scores are not being kept\n"
+        )
+
+    def test_scores_without_a_history(
+        self, runner: CliRunner, tmp_path: Path, monkeypatch: Any
+    ) -> None:
+        """scores itself fails plainly when the history cannot be had."""
+        blocker = tmp_path / "not-a-folder"
+        blocker.write_text("")
+        monkeypatch.setenv("FILMQUIZ_HOME", str(blocker / "home"))
+        result = runner.invoke(app, ["scores"])
+        assert result.exit_code == ExitStatus.FAILURE
+        assert result.stderr.splitlines()[-1] == (
+            "error: the score history is unavailable"
+        )
+
+
+class TestMistakes:
+    def test_only_last_mistakes_are_asked(self, runner: CliRunner, bank: Path) -> None:
+        """--mistakes asks what the player got wrong the last time they met it."""
+        play(runner, bank, "1\n1\n1\n")  # a and c wrong, b right
+        practice = play(runner, bank, "2\n", "--mistakes", "--json", "-n", "1")
+        assert [q["id"] for q in json.loads(practice.stdout)["questions"]] == ["a"]
+        again = play(runner, bank, "2\n", "--mistakes", "--json")
+        # a was answered right since; c is still a mistake.
+        assert [q["id"] for q in json.loads(again.stdout)["questions"]] == ["c"]
+        done = play(runner, bank, "", "--mistakes")
+        assert done.exit_code == 0
+        assert done.stdout == "No mistakes to practise: ana has none on club.\n"
+
+    def test_no_history_yet(self, runner: CliRunner, bank: Path) -> None:
+        """A player who never played has no mistakes, and is told so."""
+        result = play(runner, bank, "", "--mistakes")
+        assert (result.exit_code, result.stdout) == (
+            0,
+            "No mistakes to practise: ana has none on club.\n",
+        )
+
+
+class TestScoresCommand:
+    def test_json_field_by_field(self, runner: CliRunner, bank: Path) -> None:
+        """scores --json: games newest first, and one summary per quiz and player."""
+        play(runner, bank, "1\n1\n1\n")
+        play(runner, bank, "2\n1\n2\n")
+        play(runner, bank, "2\n")  # input ends: not complete
+        document = scores_json(runner)
+        assert set(document) == {"games", "summary"}
+        games = document["games"]
+        assert [
+            (g["quiz"], g["player"], g["score"], g["total"], g["complete"])
+            for g in games
+        ] == [
+            ("club", "ana", 1, 3, False),
+            ("club", "ana", 3, 3, True),
+            ("club", "ana", 1, 3, True),
+        ]
+        for game in games:
+            started = datetime.fromisoformat(game["started_at"])
+            finished = datetime.fromisoformat(game["finished_at"])
+            assert started.utcoffset() is not None
+            assert started <= finished
+        assert games[0]["finished_at"] >= games[1]["finished_at"]
+        (summary,) = document["summary"]
+        assert {
+            k: summary[k] for k in ("quiz", "player", "games", "best", "average")
+        } == {
+            "quiz": "club",
+            "player": "ana",
+            "games": 2,
+            "best": 100.0,
+            "average": 66.7,
+        }
+        assert summary["last_played"] == games[1]["finished_at"]
+        assert summary["trend"] == [33.3, 100.0]
+
+    def test_filters(
+        self, runner: CliRunner, bank: Path, write_bank: WriteBank
+    ) -> None:
+        """QUIZ and --player narrow what scores shows."""
+        other = write_bank(bank_document(question("a")), name="other.json")
+        play(runner, bank, "1\n1\n1\n")
+        runner.invoke(app, ["play", str(other), "--player", "bo"], input="1\n")
+        assert {g["quiz"] for g in scores_json(runner, "club")["games"]} == {"club"}
+        assert {
+            g["player"] for g in scores_json(runner, "--player", "bo")["games"]
+        } == {"bo"}
+
+    def test_summary_table(self, runner: CliRunner, bank: Path) -> None:
+        """The table shows games, best, average and a trend."""
+        for answers in ("1\n1\n1\n", "2\n1\n1\n", "2\n1\n2\n"):
+            play(runner, bank, answers)
+        result = runner.invoke(app, ["scores"], env={"COLUMNS": "100"})
+        assert result.exit_code == 0
+        row = next(line for line in result.stdout.splitlines() if "club" in line)
+        assert row.split()[:5] == ["club", "ana", "3", "100%", "67%"]
+        assert row.rstrip().endswith("▃▆█ 100%")
+
+    def test_games_table(self, runner: CliRunner, bank: Path) -> None:
+        """--games lists each game, newest first, marking those stopped early."""
+        play(runner, bank, "1\n1\n1\n")
+        play(runner, bank, "2\n")
+        result = runner.invoke(app, ["scores", "--games"], env={"COLUMNS": "100"})
+        rows = [line for line in result.stdout.splitlines() if "club" in line]
+        assert rows[0].replace("│", " ").split()[-3:] == ["1/3", "33%", "stopped"]
+        assert rows[1].replace("│", " ").split()[-2:] == ["1/3", "33%"]
+
+    def test_empty_history(self, runner: CliRunner) -> None:
+        """With nothing played, scores says how to start."""
+        result = runner.invoke(app, ["scores"])
+        assert result.stdout == (
+            "No complete games yet: play one with `filmquiz play QUIZ`.\n"
+        )
+
+    def test_reset_needs_yes_without_a_terminal(
+        self, runner: CliRunner, bank: Path
+    ) -> None:
+        """Without a terminal, --reset refuses unless --yes is given."""
+        play(runner, bank, "1\n1\n1\n")
+        refused = runner.invoke(app, ["scores", "--reset"])
+        assert refused.exit_code == ExitStatus.FAILURE
+        assert refused.stderr == (
+            "error: --reset asks for confirmation in a terminal; pass --yes to "
+            "reset without one\n"
+        )
+        assert len(scores_json(runner)["games"]) == 1
+        done = runner.invoke(app, ["scores", "--reset", "--yes", "club"])
+        assert (done.exit_code, done.stdout) == (0, "Forgot 1 game.\n")
+        assert scores_json(runner)["games"] == []
+
+
+def test_concurrent_players_lose_nothing(filmquiz_command: str, bank: Path) -> None:
+    """Eight filmquiz processes finishing games at once: all eight are kept."""
+    processes = [
+        subprocess.Popen(
+            [filmquiz_command, "play", str(bank), "--no-shuffle", "--player", f"p{n}"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(8)
+    ]
+    for process in processes:
+        _, err = process.communicate("2\n1\n2\n", timeout=60)
+        assert (process.returncode, err) == (0, "")
+    runner = CliRunner()
+    games = scores_json(runner)["games"]
+    assert sorted(g["player"] for g in games) == [f"p{n}" for n in range(8)]
