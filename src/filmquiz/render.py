@@ -219,7 +219,7 @@ class Screen:
             self.say("No complete games yet: play one with `filmquiz play QUIZ`.")
             return
         # Without inner borders seven columns fit a terminal 80 wide.
-        table = Table(box=SIMPLE_HEAD, pad_edge=False)
+        table = Table(box=SIMPLE_HEAD, pad_edge=False, show_edge=False)
         table.add_column("Quiz", style="bold cyan", no_wrap=True)
         table.add_column("Player")
         table.add_column("Games", justify="right")
