@@ -82,16 +82,44 @@ class TestGeneral:
 
 class TestList:
     def test_lists_the_shipped_bank(self, runner: CliRunner) -> None:
-        """The table shows slug, title, year, questions and categories."""
+        """The table shows name, title, year, questions, categories, source."""
         result = runner.invoke(app, ["list"], env={"COLUMNS": "160"})
         assert result.exit_code == 0
         row = next(
             line for line in result.stdout.splitlines() if "parallel-mothers" in line
         )
-        cells = [cell.strip() for cell in row.split("│")[1:-1]]
-        assert cells[:3] == ["parallel-mothers", "Parallel Mothers", "2021"]
-        assert int(cells[3]) >= 40
-        assert cells[4] == "characters, plot, cast and crew, production and awards"
+        assert row.split("  ")[0] == "parallel-mothers"
+        for cell in (
+            "Parallel Mothers",
+            "2021",
+            "69",
+            "shipped",
+            "characters, plot, cast and crew, production and awards",
+        ):
+            assert cell in row
+
+    def test_json(self, runner: CliRunner) -> None:
+        """--json lists each quiz as an object."""
+        result = runner.invoke(app, ["list", "--json"])
+        assert result.exit_code == 0
+        (entry,) = json.loads(result.stdout)
+        assert entry == {
+            "slug": "parallel-mothers",
+            "title": "Parallel Mothers",
+            "year": 2021,
+            "questions": 69,
+            "categories": [
+                "characters",
+                "plot",
+                "cast and crew",
+                "production and awards",
+            ],
+            "source": "shipped",
+            "path": entry["path"],
+            "broken": None,
+            "shadows": [],
+        }
+        assert entry["path"].endswith("parallel-mothers.json")
 
 
 class TestValidate:

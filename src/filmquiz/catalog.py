@@ -1,56 +1,134 @@
-"""The catalog: which quizzes there are, and which file a quiz name means."""
+"""The catalog: which quizzes there are, where each comes from, and which file
+a quiz name means.
+
+Banks are looked for in order: the folders of ``FILMQUIZ_PATH``, the user's
+quizzes folder, then the banks shipped with filmquiz. The first bank found
+under a name is the one in use; any later one of the same name is shadowed.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
 from filmquiz.bank import Bank
 from filmquiz.errors import BankError, UnknownQuiz, quote
-from filmquiz.loader import load_bank, slug_of
+from filmquiz.loader import slug_of
 
 SHIPPED_QUIZZES = Path(__file__).parent / "quizzes"
 """The banks that come with filmquiz."""
 
+PATH_VARIABLE = "FILMQUIZ_PATH"
+"""Extra folders of banks, separated like PATH, searched before all others."""
 
-class Entry(NamedTuple):
-    """One bank file the catalog found, whether or not it is usable."""
+
+class Source(NamedTuple):
+    """A folder banks are found in."""
+
+    kind: str
+    """``path`` (from FILMQUIZ_PATH), ``user`` or ``shipped``."""
+    folder: Path
+
+
+class Found(NamedTuple):
+    """A bank file known by its name, before it is read."""
 
     slug: str
     path: Path
+    source: str
+    """The kind of source it was found in."""
+    shadows: tuple[Found, ...] = ()
+    """Banks of the same name, from later sources, that this one hides."""
+
+
+class Entry(NamedTuple):
+    """A bank the catalog found, read: usable, or broken with its problems."""
+
+    found: Found
     bank: Bank | None
     """The bank, or None when the file is broken."""
     error: BankError | None
     """Why the file is broken, when it is."""
 
+    @property
+    def slug(self) -> str:
+        """The name the bank is played by."""
+        return self.found.slug
 
-def bank_files() -> dict[str, Path]:
-    """Every known bank file by slug, in slug order."""
-    files = sorted(SHIPPED_QUIZZES.glob("*.json")) if SHIPPED_QUIZZES.is_dir() else []
-    return {slug_of(path): path for path in files}
+    @property
+    def path(self) -> Path:
+        """The file the bank was read from."""
+        return self.found.path
+
+
+def user_quizzes() -> Path:
+    """The user's own quizzes folder, where ``add`` and ``new`` save banks."""
+    from filmquiz.locations import data_home
+
+    return data_home() / "quizzes"
+
+
+def sources() -> list[Source]:
+    """The folders searched for banks, first match first."""
+    extra = os.environ.get(PATH_VARIABLE, "")
+    found = [
+        Source("path", Path(folder).expanduser())
+        for folder in extra.split(os.pathsep)
+        if folder
+    ]
+    found.append(Source("user", user_quizzes()))
+    found.append(Source("shipped", SHIPPED_QUIZZES))
+    return found
+
+
+def bank_files() -> dict[str, Found]:
+    """Every bank file by name, in name order; the first source wins."""
+    winners: dict[str, Found] = {}
+    for source in sources():
+        for path in _json_files(source.folder):
+            slug = slug_of(path)
+            if slug in winners:
+                first = winners[slug]
+                hidden = Found(slug, path, source.kind)
+                winners[slug] = first._replace(shadows=(*first.shadows, hidden))
+            else:
+                winners[slug] = Found(slug, path, source.kind)
+    return dict(sorted(winners.items()))
+
+
+def _json_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".json")
+    except OSError:  # a missing or unreadable folder simply holds no banks
+        return []
 
 
 def entries() -> list[Entry]:
-    """Every known bank, loaded; a broken one is listed with its problems."""
+    """Every known bank, read; a broken one is listed with its problems."""
+    from filmquiz.bankcache import read_bank
+
     found = []
-    for slug, path in bank_files().items():
+    for item in bank_files().values():
         try:
-            found.append(Entry(slug, path, load_bank(path), None))
+            found.append(Entry(item, read_bank(item.path), None))
         except BankError as error:
-            found.append(Entry(slug, path, None, error))
+            found.append(Entry(item, None, error))
     return found
 
 
 def locate(name: str) -> Path:
-    """The bank file a quiz name means: a known slug, or a path to a file.
+    """The bank file a quiz name means: a known name, or a path to a file.
 
     Raises :class:`UnknownQuiz` when it is neither.
     """
+    path = Path(name).expanduser()
+    if looks_like_path(name):
+        return path
     files = bank_files()
     if name in files:
-        return files[name]
-    path = Path(name).expanduser()
-    if looks_like_path(name) or path.is_file():
+        return files[name].path
+    if path.is_file():
         return path
     import difflib  # only on this error path: it slows every start
 
@@ -62,10 +140,12 @@ def locate(name: str) -> Path:
 
 
 def looks_like_path(name: str) -> bool:
-    """True when a quiz name is written as a file path rather than a slug."""
-    return "/" in name or "\\" in name or name.lower().endswith(".json")
+    """True when a quiz name is written as a file path rather than a name."""
+    return "/" in name or os.sep in name or name.lower().endswith(".json")
 
 
 def load(name: str) -> Bank:
-    """The bank a quiz name means, loaded and checked."""
-    return load_bank(locate(name))
+    """The bank a quiz name means, read and checked."""
+    from filmquiz.bankcache import read_bank
+
+    return read_bank(locate(name))

@@ -15,6 +15,7 @@ import functools
 import sys
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
@@ -23,6 +24,7 @@ from filmquiz import __version__
 
 if TYPE_CHECKING:
     from filmquiz.bank import Bank
+    from filmquiz.catalog import Entry
     from filmquiz.engine import GameResult, Selection
     from filmquiz.errors import ExitStatus
     from filmquiz.history import Comparison, GameRecord, Summary
@@ -60,10 +62,13 @@ def _reporting_errors(command: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        from filmquiz.errors import ExitStatus, FilmquizError
+        from filmquiz.errors import BankError, ExitStatus, FilmquizError
 
         try:
             return command(*args, **kwargs)
+        except BankError as error:
+            _screen().problems(error.lines())
+            raise typer.Exit(error.status) from None
         except FilmquizError as error:
             _screen().error(str(error))
             raise typer.Exit(error.status) from None
@@ -289,11 +294,43 @@ def _player_name(given: str | None) -> str:
 
 @app.command("list")
 @_reporting_errors
-def list_quizzes(no_color: NoColor = False) -> None:
-    """List the quizzes there are: name, title, year, questions, categories."""
+def list_quizzes(
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the list as JSON.")
+    ] = False,
+    no_color: NoColor = False,
+) -> None:
+    """List the quizzes there are: name, title, year, questions, categories and
+    where each comes from (FILMQUIZ_PATH, your quizzes folder, or shipped)."""
     from filmquiz import catalog
 
-    _screen(no_color=no_color).quiz_table(catalog.entries())
+    entries = catalog.entries()
+    screen = _screen(no_color=no_color)
+    if json_output:
+        screen.json([_entry_document(entry) for entry in entries])
+    else:
+        screen.quiz_table(entries)
+
+
+def _entry_document(entry: "Entry") -> dict[str, object]:
+    """One quiz as ``list --json`` prints it."""
+    bank = entry.bank
+    film = bank.film if bank else None
+    problem = entry.error.problems[0].describe("") if entry.error else None
+    return {
+        "slug": entry.slug,
+        "title": bank.title if bank else None,
+        "year": film.year if film else None,
+        "questions": len(bank.questions) if bank else None,
+        "categories": list(bank.categories) if bank else [],
+        "source": entry.found.source,
+        "path": str(entry.path),
+        "broken": problem,
+        "shadows": [
+            {"source": hidden.source, "path": str(hidden.path)}
+            for hidden in entry.found.shadows
+        ],
+    }
 
 
 @app.command()
@@ -367,6 +404,7 @@ def scores(
     trend of the latest scores."""
     from filmquiz.errors import FilmquizError
     from filmquiz.history import summarize
+    from filmquiz.render import plural
 
     screen = _screen(no_color=no_color)
     store = _open_history(screen)
@@ -379,7 +417,7 @@ def scores(
                 screen.say("Nothing was forgotten.")
                 return
             forgotten = store.reset(quiz=quiz, player=player)
-            screen.say(f"Forgot {forgotten} game{'s' * (forgotten != 1)}.")
+            screen.say(f"Forgot {plural(forgotten, 'game')}.")
             return
     if json_output:
         screen.json(_scores_document(records, summarize(records)))
@@ -393,6 +431,7 @@ def _confirm_reset(count: int, quiz: str | None, player: str | None, yes: bool) 
     """Whether to forget the games: asked in a terminal; without one, only
     --yes will do."""
     from filmquiz.errors import FilmquizError
+    from filmquiz.render import plural
 
     if yes or count == 0:
         return True
@@ -411,7 +450,7 @@ def _confirm_reset(count: int, quiz: str | None, player: str | None, yes: bool) 
         )
         if part
     )
-    question = f"Forget {count} game{'s' * (count != 1)} {which}".rstrip() + "?"
+    question = f"Forget {plural(count, 'game')} {which}".rstrip() + "?"
     return confirm(question)
 
 
@@ -447,6 +486,25 @@ def _scores_document(
             for s in summaries
         ],
     }
+
+
+@app.command()
+@_reporting_errors
+def add(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The bank file to add.", metavar="FILE", show_default=False
+        ),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a quiz of the same name.")
+    ] = False,
+) -> None:
+    """Check a bank and copy it into your quizzes folder, to play it by name."""
+    from filmquiz.library import add_bank
+
+    _screen().added(add_bank(file, force=force))
 
 
 @app.command()

@@ -16,12 +16,14 @@ from rich.console import Console
 from rich.text import Text
 
 from filmquiz.bank import Bank
-from filmquiz.catalog import Entry
 from filmquiz.engine import Answer, Ending, GameResult, Round
 from filmquiz.history import Comparison, GameRecord, Standing, Summary
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from filmquiz.catalog import Entry
+    from filmquiz.library import Saved
 
 RIGHT = "✔"
 WRONG = "✘"
@@ -76,26 +78,29 @@ class Screen:
     # -- list and validate ----------------------------------------------------
 
     def quiz_table(self, entries: list[Entry]) -> None:
-        """The quizzes there are, one row each; a broken one shows its problem."""
-        from rich.table import Table
+        """The quizzes there are, one row each, with where each comes from; a
+        broken one shows its first problem."""
 
-        table = Table(title="Quizzes", title_justify="left", expand=False)
+        if not entries:
+            self.say("No quizzes found.")
+            return
+        table = _listing()
         table.add_column("Quiz", style="bold cyan", no_wrap=True)
         table.add_column("Title")
         table.add_column("Year", justify="right")
         table.add_column("Questions", justify="right")
         table.add_column("Categories")
+        table.add_column("Source")
         for entry in entries:
+            source = Text(entry.found.source)
+            if entry.found.shadows:
+                hidden = ", ".join(f.source for f in entry.found.shadows)
+                source.append(f" (over {hidden})", style="dim")
             if entry.bank is None:
                 problem = entry.error.problems[0] if entry.error else None
                 reason = problem.describe("") if problem else "unreadable"
-                table.add_row(
-                    Text(entry.slug),
-                    Text.assemble(("broken: ", "bold red"), reason),
-                    "",
-                    "",
-                    "",
-                )
+                broken = Text.assemble(("broken: ", "bold red"), reason)
+                table.add_row(Text(entry.slug), broken, "", "", "", source)
                 continue
             bank = entry.bank
             year = bank.film.year if bank.film and bank.film.year else None
@@ -105,10 +110,8 @@ class Screen:
                 str(year) if year else "",
                 str(len(bank.questions)),
                 Text(", ".join(bank.categories)),
+                source,
             )
-        if not entries:
-            self.people.print("No quizzes found.")
-            return
         self.people.print(table)
         self.people.print(
             Text("Play one with: filmquiz play QUIZ", style="dim"), soft_wrap=True
@@ -116,17 +119,26 @@ class Screen:
 
     def valid(self, source: str, bank: Bank) -> None:
         """One line for a bank that passed every check."""
-        count = len(bank.questions)
-        categories = len(bank.categories)
         self.people.print(
             Text.assemble(
                 (f"{RIGHT} ", "green"),
                 source,
-                f": {count} question{'s' * (count != 1)}, ",
-                f"{categories} categor{'ies' if categories != 1 else 'y'}",
+                f": {plural(len(bank.questions), 'question')}, ",
+                plural(len(bank.categories), "category", "categories"),
             ),
             soft_wrap=True,
         )
+
+    def added(self, saved: Saved) -> None:
+        """Where ``add`` put a bank, and how to play it."""
+        verb = "Replaced" if saved.replaced else "Added"
+        slug = saved.bank.slug
+        self.say(
+            f"{verb} {slug} ({plural(len(saved.bank.questions), 'question')}) in "
+            f"{saved.path}. Play it with: filmquiz play {slug}"
+        )
+        if saved.hides_shipped:
+            self.say(f"It is used instead of the shipped quiz {slug}.")
 
     # -- a game ---------------------------------------------------------------
 
@@ -141,7 +153,10 @@ class Screen:
             heading.append(f" ({', '.join(details)})", style="dim")
         self.people.print(heading)
         self.people.print(
-            Text(f"{len(rounds)} questions for {player}. Ctrl-C stops at any time.\n"),
+            Text(
+                f"{plural(len(rounds), 'question')} for {player}. "
+                "Ctrl-C stops at any time.\n"
+            ),
             style="dim",
         )
 
@@ -212,14 +227,10 @@ class Screen:
     def scores_table(self, summaries: list[Summary]) -> None:
         """Per quiz and player: games, best, average, last played, and the trend
         of the latest scores."""
-        from rich.box import SIMPLE_HEAD
-        from rich.table import Table
-
         if not summaries:
             self.say("No complete games yet: play one with `filmquiz play QUIZ`.")
             return
-        # Without inner borders seven columns fit a terminal 80 wide.
-        table = Table(box=SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table = _listing()
         table.add_column("Quiz", style="bold cyan", no_wrap=True)
         table.add_column("Player")
         table.add_column("Games", justify="right")
@@ -243,12 +254,10 @@ class Screen:
 
     def games_table(self, records: list[GameRecord]) -> None:
         """The games themselves, as given (newest first)."""
-        from rich.table import Table
-
         if not records:
             self.say("No games yet: play one with `filmquiz play QUIZ`.")
             return
-        table = Table(title="Games", title_justify="left")
+        table = _listing()
         table.add_column("Finished", no_wrap=True)
         table.add_column("Quiz", style="bold cyan", no_wrap=True)
         table.add_column("Player")
@@ -265,6 +274,15 @@ class Screen:
                 "" if record.complete else Text("stopped", style="yellow"),
             )
         self.people.print(table)
+
+
+def _listing() -> Table:
+    """A table for listings (quizzes, scores, games): a rule under the heading
+    and no borders, so that six or seven columns fit a terminal 80 wide."""
+    from rich.box import SIMPLE_HEAD
+    from rich.table import Table
+
+    return Table(box=SIMPLE_HEAD, pad_edge=False, show_edge=False)
 
 
 def _answers_table(result: GameResult) -> Table:
@@ -361,6 +379,11 @@ def _stopped_line(result: GameResult) -> str:
         f"{why} after {answered} of {result.total} questions: "
         f"{result.score} right ({result.percent:.0f}% of the game)."
     )
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 question``, ``2 questions``: a count with its noun agreeing."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def duration(seconds: float) -> str:

@@ -1,0 +1,175 @@
+"""Where banks come from: FILMQUIZ_PATH, the user's folder, shipped, paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import WriteBank, bank_document, question
+from filmquiz import catalog
+from filmquiz.cli import app
+from filmquiz.errors import ExitStatus, UnknownQuiz
+
+
+def put(folder: Path, slug: str, title: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{slug}.json"
+    import json
+
+    path.write_text(json.dumps(bank_document(question(), title=title)))
+    return path
+
+
+@pytest.fixture
+def club(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Two FILMQUIZ_PATH folders."""
+    first, second = tmp_path / "club-a", tmp_path / "club-b"
+    monkeypatch.setenv("FILMQUIZ_PATH", os.pathsep.join([str(first), "", str(second)]))
+    return first, second
+
+
+class TestSources:
+    def test_order(self, club: tuple[Path, Path], filmquiz_home: Path) -> None:
+        """FILMQUIZ_PATH folders in order, then the user's folder, then shipped."""
+        assert catalog.sources() == [
+            catalog.Source("path", club[0]),
+            catalog.Source("path", club[1]),
+            catalog.Source("user", filmquiz_home / "quizzes"),
+            catalog.Source("shipped", catalog.SHIPPED_QUIZZES),
+        ]
+
+    def test_user_bank_hides_shipped(self, filmquiz_home: Path) -> None:
+        """A user bank named like a shipped one is the one played."""
+        mine = put(filmquiz_home / "quizzes", "parallel-mothers", "Mine")
+        found = catalog.bank_files()["parallel-mothers"]
+        assert (found.path, found.source) == (mine, "user")
+        assert [(f.source, f.path) for f in found.shadows] == [
+            ("shipped", catalog.SHIPPED_QUIZZES / "parallel-mothers.json")
+        ]
+        assert catalog.load("parallel-mothers").title == "Mine"
+
+    def test_path_folders_come_first(
+        self, club: tuple[Path, Path], filmquiz_home: Path
+    ) -> None:
+        """The first FILMQUIZ_PATH folder wins over the second and the user's."""
+        put(club[1], "noir", "Second")
+        put(filmquiz_home / "quizzes", "noir", "User")
+        first = put(club[0], "noir", "First")
+        found = catalog.bank_files()["noir"]
+        assert (found.path, found.source) == (first, "path")
+        assert [f.source for f in found.shadows] == ["path", "user"]
+
+    def test_missing_folders_are_empty(self, club: tuple[Path, Path]) -> None:
+        """Folders that do not exist hold no banks and raise nothing."""
+        assert list(catalog.bank_files()) == ["parallel-mothers"]
+
+    def test_broken_bank_does_not_hide_others(self, club: tuple[Path, Path]) -> None:
+        """A broken bank is listed as broken; the others still load."""
+        club[0].mkdir()
+        (club[0] / "aaa.json").write_text("{oops")
+        put(club[0], "zzz", "Fine")
+        entries = {e.slug: e for e in catalog.entries()}
+        assert entries["aaa"].bank is None
+        assert entries["aaa"].error is not None
+        assert entries["zzz"].bank is not None
+        assert entries["parallel-mothers"].bank is not None
+
+
+class TestLocate:
+    def test_a_path_is_a_path(self, write_bank: WriteBank) -> None:
+        """Anything with a slash or ending in .json is read as a path."""
+        path = write_bank(name="parallel-mothers.json")
+        assert catalog.locate(str(path)) == path
+
+    def test_unknown_name(self) -> None:
+        """An unknown name suggests the closest one."""
+        with pytest.raises(UnknownQuiz, match='did you mean "parallel-mothers"'):
+            catalog.locate("paralel-mothers")
+
+
+class TestListCommand:
+    def test_list_shows_sources(
+        self, club: tuple[Path, Path], filmquiz_home: Path
+    ) -> None:
+        """list --json says where each quiz comes from and what it hides."""
+        put(filmquiz_home / "quizzes", "parallel-mothers", "Mine")
+        club[0].mkdir()
+        (club[0] / "broken.json").write_text("[]")
+        runner = CliRunner()
+        result = runner.invoke(app, ["list", "--json"])
+        assert result.exit_code == 0
+        import json
+
+        listed = {entry["slug"]: entry for entry in json.loads(result.stdout)}
+        assert listed["broken"]["broken"] == "a bank must be a JSON object, got a list"
+        assert listed["broken"]["source"] == "path"
+        assert listed["parallel-mothers"]["title"] == "Mine"
+        assert listed["parallel-mothers"]["source"] == "user"
+        assert [s["source"] for s in listed["parallel-mothers"]["shadows"]] == [
+            "shipped"
+        ]
+        table = runner.invoke(app, ["list"], env={"COLUMNS": "200"})
+        assert "user (over shipped)" in table.stdout
+        assert "broken: a bank must be a JSON object, got a list" in table.stdout
+
+
+class TestAdd:
+    def test_add_then_play_by_name(
+        self, write_bank: WriteBank, filmquiz_home: Path
+    ) -> None:
+        """add copies a valid bank into the user's folder; play finds it by name."""
+        source = write_bank(bank_document(question("a")), name="noir.json")
+        runner = CliRunner()
+        added = runner.invoke(app, ["add", str(source)])
+        assert added.exit_code == 0
+        target = filmquiz_home / "quizzes" / "noir.json"
+        assert added.stdout == (
+            f"Added noir (1 question) in {target}. Play it with: filmquiz play noir\n"
+        )
+        assert target.read_bytes() == source.read_bytes()
+        played = runner.invoke(app, ["play", "noir", "--no-shuffle"], input="2\n")
+        assert played.exit_code == 0
+        assert "Score 1/1" in played.stdout
+
+    def test_existing_name_needs_force(
+        self, write_bank: WriteBank, filmquiz_home: Path
+    ) -> None:
+        """A second add of the same name is refused without --force."""
+        source = write_bank(name="noir.json")
+        runner = CliRunner()
+        runner.invoke(app, ["add", str(source)])
+        again = runner.invoke(app, ["add", str(source)])
+        target = filmquiz_home / "quizzes" / "noir.json"
+        assert again.exit_code == ExitStatus.FAILURE
+        assert again.stderr == (
+            f"error: {target} already exists; pass --force to replace it\n"
+        )
+        forced = runner.invoke(app, ["add", str(source), "--force"])
+        assert forced.exit_code == 0
+        assert forced.stdout.startswith("Replaced noir")
+
+    def test_broken_bank_is_refused(
+        self, write_bank: WriteBank, filmquiz_home: Path
+    ) -> None:
+        """A broken bank is refused with the validator's messages."""
+        source = write_bank(
+            bank_document(question("a", answer="nope")), name="bad.json"
+        )
+        result = CliRunner().invoke(app, ["add", str(source)])
+        assert result.exit_code == ExitStatus.FAILURE
+        assert result.stderr == (
+            f'error: {source}: question "a": answer "nope" is not one of the choices\n'
+        )
+        assert not (filmquiz_home / "quizzes" / "bad.json").exists()
+
+    def test_adding_over_a_shipped_name(self, write_bank: WriteBank) -> None:
+        """A bank named like a shipped one is added, with a note."""
+        source = write_bank(name="parallel-mothers.json")
+        result = CliRunner().invoke(app, ["add", str(source)])
+        assert result.exit_code == 0
+        assert result.stdout.endswith(
+            "It is used instead of the shipped quiz parallel-mothers.\n"
+        )
