@@ -507,6 +507,84 @@ def add(
     _screen().added(add_bank(file, force=force))
 
 
+import_app = typer.Typer(
+    help="Convert questions from other formats into a bank.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("opentdb")
+@_reporting_errors
+def import_opentdb(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="Open Trivia DB API JSON (a file, or - for standard input).",
+            metavar="SOURCE",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write the bank.",
+            show_default=False,
+        ),
+    ],
+    category: Annotated[
+        str | None,
+        typer.Option("--category", "-c", metavar="NAME", help="Only this category."),
+    ] = None,
+    difficulty: Annotated[
+        Level | None,
+        typer.Option("--difficulty", "-d", help="Only this difficulty."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="The bank's title.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists.")
+    ] = False,
+) -> None:
+    """Convert Open Trivia Database questions (API JSON) into a bank: HTML
+    entities decoded, True/False questions kept, duplicates dropped."""
+    from filmquiz.library import save_document
+    from filmquiz.loader import decode_json
+    from filmquiz.opentdb import convert
+
+    if source == "-":
+        name, data = Path("<stdin>"), sys.stdin.buffer.read()
+    else:
+        name = Path(source)
+        try:
+            data = name.read_bytes()
+        except OSError as error:
+            from filmquiz.errors import FilmquizError
+
+            raise FilmquizError(
+                f"{source}: cannot be read ({error.strerror or error})"
+            ) from None
+    document = decode_json(data, name)
+    screen = _screen()
+    results = document.get("results") if isinstance(document, dict) else None
+    total = len(results) if isinstance(results, list) else 0
+    with screen.progress(total, "Importing") as progress:
+        report = convert(
+            document,
+            title=title,
+            category=category,
+            difficulty=difficulty.value if difficulty else None,
+            progress=progress,
+        )
+    save_document(report.document, output, force=force)
+    screen.imported(report, output)
+
+
 @app.command()
 @_reporting_errors
 def schema() -> None:

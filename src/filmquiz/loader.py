@@ -68,7 +68,7 @@ def slug_of(path: Path) -> str:
 
 def parse_bank(data: bytes, *, slug: str, source: Path) -> Bank:
     """Decode and check the bytes of a bank file; ``source`` names it in errors."""
-    document = _decode_json(data, source)
+    document = decode_json(data, source)
     checker = _BankChecker()
     bank = checker.bank(document, slug)
     if bank is None:
@@ -98,7 +98,9 @@ class _NonFiniteNumber(ValueError):
     pass
 
 
-def _decode_json(data: bytes, source: Path) -> Any:
+def decode_json(data: bytes, source: Path) -> Any:
+    """Decode JSON bytes; any problem is a BankError naming ``source``."""
+
     def fail(where: str, message: str) -> BankError:
         return BankError(source, [Problem(where, message)])
 

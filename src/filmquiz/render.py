@@ -8,8 +8,10 @@ is shown as typed.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -24,6 +26,10 @@ if TYPE_CHECKING:
 
     from filmquiz.catalog import Entry
     from filmquiz.library import Saved
+    from filmquiz.opentdb import Imported
+
+PROGRESS_FROM = 2000
+"""Imports of at least this many results show a progress bar."""
 
 RIGHT = "✔"
 WRONG = "✘"
@@ -221,6 +227,30 @@ class Screen:
             self.people.print(_comparison_line(comparison))
         if result.ending is Ending.INPUT_ENDED:
             self.errors.print(Text(_stopped_line(result), style="yellow"))
+
+    # -- importing --------------------------------------------------------------
+
+    @contextmanager
+    def progress(self, total: int, what: str) -> Iterator[Callable[[int], None]]:
+        """A progress bar on stderr for long work; yields a function to call
+        with the number of items done. Short work draws nothing."""
+        if total < PROGRESS_FROM:
+            yield lambda done: None
+            return
+        from rich.progress import Progress
+
+        with Progress(console=self.errors, transient=True) as bar:
+            task = bar.add_task(what, total=total)
+            yield lambda done: bar.update(task, completed=done)
+
+    def imported(self, report: Imported, output: Path) -> None:
+        """What an import wrote, and what it left out."""
+        self.say(
+            f"Imported {plural(report.questions, 'question')} into {output} "
+            f"({plural(report.duplicates, 'duplicate')} dropped, "
+            f"{report.skipped} unusable, {report.left_out} not matching the filters)."
+        )
+        self.say(f"Play it with: filmquiz play {output}")
 
     # -- the score history ------------------------------------------------------
 

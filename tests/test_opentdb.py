@@ -1,0 +1,245 @@
+"""Importing Open Trivia Database questions: decoding, ids, duplicates, filters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from filmquiz.cli import app
+from filmquiz.errors import ExitStatus
+from filmquiz.loader import load_bank
+from filmquiz.opentdb import NotOpenTdb, convert, question_id, text
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "opentdb.json"
+
+
+def result(
+    question: str, answer: str, wrong: list[str], **fields: Any
+) -> dict[str, Any]:
+    return {
+        "type": "multiple",
+        "difficulty": "easy",
+        "category": "Entertainment: Film",
+        "question": question,
+        "correct_answer": answer,
+        "incorrect_answers": wrong,
+        **fields,
+    }
+
+
+class TestText:
+    @pytest.mark.parametrize(
+        ("raw", "decoded"),
+        [
+            ("&quot;Jaws&quot;", '"Jaws"'),
+            ("Schindler&#039;s List", "Schindler's List"),
+            ("Tom &amp; Jerry", "Tom & Jerry"),
+            ("G&uuml;nter", "Günter"),
+            ("two\nlines\tand\x1b[31m colour", "two lines and [31m colour"),
+            ("  padded  ", "padded"),
+        ],
+    )
+    def test_entities_and_control_characters(self, raw: str, decoded: str) -> None:
+        """Entities are decoded, control characters become spaces, lines join."""
+        assert text(raw) == decoded
+
+    def test_ids_are_stable_and_readable(self) -> None:
+        """The same text always gives the same id, led by its first words."""
+        first = question_id('Who directed "Jaws" (1975)?')
+        assert first == question_id('Who directed "Jaws" (1975)?')
+        assert first.startswith("who-directed-jaws-1975-")
+        assert first != question_id('Who directed "Jaws 2" (1978)?')
+
+
+class TestConvert:
+    def test_multiple_and_boolean(self) -> None:
+        """Multiple-choice keeps all answers; True/False gets both choices."""
+        report = convert(
+            {
+                "results": [
+                    result(
+                        "Who directed &quot;Jaws&quot;?",
+                        "Steven Spielberg",
+                        ["George Lucas", "Brian De Palma", "Martin Scorsese"],
+                    ),
+                    result(
+                        "Jaws was released in 1975.",
+                        "True",
+                        ["False"],
+                        type="boolean",
+                        difficulty="hard",
+                    ),
+                ]
+            }
+        )
+        first, second = report.document["questions"]
+        assert first["prompt"] == 'Who directed "Jaws"?'
+        assert sorted(first["choices"]) == sorted(
+            ["Steven Spielberg", "George Lucas", "Brian De Palma", "Martin Scorsese"]
+        )
+        assert first["answer"] == "Steven Spielberg"
+        assert (first["category"], first["difficulty"]) == (
+            "Entertainment: Film",
+            "easy",
+        )
+        assert second["choices"] == ["True", "False"]
+        assert (second["answer"], second["difficulty"]) == ("True", "hard")
+        assert (report.questions, report.duplicates, report.skipped) == (2, 0, 0)
+
+    def test_duplicates_are_dropped_and_counted(self) -> None:
+        """The same question twice is kept once."""
+        same = result("Who?", "A", ["B", "C", "D"])
+        report = convert({"results": [same, same, {**same, "question": "WHO?"}]})
+        assert (report.questions, report.duplicates) == (1, 2)
+
+    def test_unusable_results_are_skipped(self) -> None:
+        """Results that cannot make a valid question are counted, not fatal."""
+        report = convert(
+            {
+                "results": [
+                    "not an object",
+                    result("", "A", ["B"]),
+                    result("No wrong answers?", "A", []),
+                    result("Repeated?", "A", ["A", "B"]),
+                    result("Fine?", "A", ["B"]),
+                    result("Boolean?", "Maybe", ["True"], type="boolean"),
+                ]
+            }
+        )
+        assert (report.questions, report.skipped) == (1, 5)
+
+    def test_filters(self) -> None:
+        """--category (any case) and --difficulty keep only matching results."""
+        results = [
+            result("One?", "A", ["B"]),
+            result("Two?", "A", ["B"], category="Science &amp; Nature"),
+            result("Three?", "A", ["B"], difficulty="hard"),
+        ]
+        science = convert({"results": results}, category="science & nature")
+        assert [q["prompt"] for q in science.document["questions"]] == ["Two?"]
+        assert science.document["title"] == "Open Trivia DB: science & nature"
+        hard = convert({"results": results}, difficulty="hard")
+        assert [q["prompt"] for q in hard.document["questions"]] == ["Three?"]
+        assert hard.left_out == 2
+
+    @pytest.mark.parametrize("document", [[], {"results": {}}, {"response_code": 0}])
+    def test_not_an_api_document(self, document: Any) -> None:
+        """Anything but {"results": [...]} is refused plainly."""
+        with pytest.raises(NotOpenTdb):
+            convert(document)
+
+
+class TestImportCommand:
+    def test_file_to_playable_bank(self, tmp_path: Path) -> None:
+        """import writes a bank that validates and plays."""
+        source = tmp_path / "api.json"
+        source.write_text(
+            json.dumps({"results": [result("Who?", "A", ["B", "C", "D"])] * 2})
+        )
+        output = tmp_path / "film.json"
+        runner = CliRunner()
+        done = runner.invoke(app, ["import", "opentdb", str(source), "-o", str(output)])
+        assert done.exit_code == 0
+        assert done.stdout == (
+            f"Imported 1 question into {output} (1 duplicate dropped, 0 unusable, "
+            f"0 not matching the filters).\nPlay it with: filmquiz play {output}\n"
+        )
+        assert load_bank(output).questions[0].prompt == "Who?"
+        again = runner.invoke(
+            app, ["import", "opentdb", str(source), "-o", str(output)]
+        )
+        assert again.exit_code == ExitStatus.FAILURE
+        assert "already exists; pass --force to replace it" in again.stderr
+
+    def test_standard_input(self, tmp_path: Path) -> None:
+        """SOURCE - reads the API document from standard input."""
+        output = tmp_path / "out.json"
+        done = CliRunner().invoke(
+            app,
+            ["import", "opentdb", "-", "--output", str(output), "--title", "Mine"],
+            input=json.dumps({"results": [result("Q?", "A", ["B"])]}),
+        )
+        assert done.exit_code == 0
+        assert load_bank(output).title == "Mine"
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            ("{", "line 1, column 2: not valid JSON"),
+            ("[]", 'not an Open Trivia DB document: expected {"results": [...]}'),
+        ],
+    )
+    def test_bad_input(self, tmp_path: Path, content: str, message: str) -> None:
+        """Bad input: one message, exit 1, nothing written."""
+        source = tmp_path / "api.json"
+        source.write_text(content)
+        output = tmp_path / "out.json"
+        done = CliRunner().invoke(
+            app, ["import", "opentdb", str(source), "-o", str(output)]
+        )
+        assert done.exit_code == ExitStatus.FAILURE
+        assert message in done.stderr
+        assert not output.exists()
+
+    def test_missing_source(self, tmp_path: Path) -> None:
+        """A source that does not exist is named."""
+        done = CliRunner().invoke(
+            app, ["import", "opentdb", str(tmp_path / "nope.json"), "-o", "x.json"]
+        )
+        assert done.exit_code == ExitStatus.FAILURE
+        assert done.stderr.startswith(
+            f"error: {tmp_path / 'nope.json'}: cannot be read"
+        )
+
+
+@pytest.mark.skipif(
+    not SHARED_DATA.is_file(), reason="../shared/data is not beside the clone"
+)
+class TestRealQuestions:
+    def test_all_5250(self, tmp_path: Path) -> None:
+        """All 5,250 real questions import into a valid bank."""
+        output = tmp_path / "all.json"
+        done = CliRunner().invoke(
+            app, ["import", "opentdb", str(SHARED_DATA), "-o", str(output)]
+        )
+        assert done.exit_code == 0, done.output
+        bank = load_bank(output)
+        assert len(bank.questions) == 5246
+        assert "4 duplicates dropped, 0 unusable" in done.stdout
+        prompts = " ".join(q.prompt for q in bank.questions)
+        assert "&quot;" not in prompts
+        assert "&#039;" not in prompts
+        assert "Science & Nature" in bank.categories
+
+    def test_film_questions_import_and_play(self, tmp_path: Path) -> None:
+        """The 298 Entertainment: Film questions make a bank that plays through."""
+        output = tmp_path / "film.json"
+        runner = CliRunner()
+        done = runner.invoke(
+            app,
+            [
+                "import",
+                "opentdb",
+                str(SHARED_DATA),
+                "--category",
+                "Entertainment: Film",
+                "-o",
+                str(output),
+            ],
+        )
+        assert done.exit_code == 0, done.output
+        bank = load_bank(output)
+        assert len(bank.questions) == 298
+        assert bank.categories == ("Entertainment: Film",)
+        played = runner.invoke(
+            app, ["play", str(output), "--json", "--no-shuffle"], input="1\n" * 298
+        )
+        assert played.exit_code == 0
+        document = json.loads(played.stdout)
+        assert (document["total"], len(document["questions"])) == (298, 298)
+        expected = sum(q.choices[0] == q.answer for q in bank.questions)
+        assert document["score"] == expected
