@@ -127,7 +127,7 @@ class TestAdd:
         assert added.exit_code == 0
         target = filmquiz_home / "quizzes" / "noir.json"
         assert added.stdout == (
-            f"Added noir (1 question) in {target}. Play it with: filmquiz play noir\n"
+            f"Saved noir (1 question) in {target}. Play it with: filmquiz play noir\n"
         )
         assert target.read_bytes() == source.read_bytes()
         played = runner.invoke(app, ["play", "noir", "--no-shuffle"], input="2\n")

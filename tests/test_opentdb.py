@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus
 from filmquiz.loader import load_bank
-from filmquiz.opentdb import NotOpenTdb, convert, question_id, text
+from filmquiz.naming import question_id
+from filmquiz.opentdb import NotOpenTdb, convert, text
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "opentdb.json"
 

@@ -227,3 +227,40 @@ class TestScoresInATerminal:
             check=True,
         )
         assert len(json.loads(listed.stdout)["games"]) == left
+
+
+def test_new_in_a_terminal(filmquiz_command: str, filmquiz_home: Path) -> None:
+    """The wizard in a real terminal writes a bank that then plays by name."""
+    child = spawn(filmquiz_command, "new")
+    steps = [
+        ("Title of the quiz:", "Noir Night" + ENTER),
+        ("Film title:", ENTER),
+        ("Original title", ENTER),
+        ("Year", "1944" + ENTER),
+        ("Director", ENTER),
+        ("Question 1:", "Who plays Walter Neff?" + ENTER),
+        ("Choice 1:", "Fred MacMurray" + ENTER),
+        ("Choice 2:", "Edward G. Robinson" + ENTER),
+        ("Choice 3", ENTER),
+        ("Which one is right?", ENTER),
+        ("Category", ENTER),
+        ("Difficulty:", ENTER),
+        ("Why is that the answer?", ENTER),
+        ("Add another question?", "n"),
+        ("Save it to:", ENTER),
+        ("Quiz name", ENTER),
+    ]
+    for prompt, keys in steps:
+        child.expect_exact(prompt)
+        child.send(keys)
+    child.expect_exact("Play it with: filmquiz play noir-night")
+    assert finish(child) == ExitStatus.OK
+    assert (filmquiz_home / "quizzes" / "noir-night.json").is_file()
+    played = subprocess.run(
+        [filmquiz_command, "play", "noir-night", "--json", "--no-shuffle"],
+        input="1\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert json.loads(played.stdout)["score"] == 1

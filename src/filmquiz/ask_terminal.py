@@ -8,6 +8,7 @@ command line imports it only when a game is played in a terminal, so that
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 import questionary
@@ -55,17 +56,29 @@ class TerminalAsker:
 
     def __call__(self, round_: Round) -> str:
         """Ask until a choice is made; Ctrl-C raises KeyboardInterrupt."""
-        while True:
-            chosen = questionary.select(
-                round_.question.prompt,
-                choices=[questionary.Choice(title=c, value=c) for c in round_.choices],
-                qmark=f"[{round_.number}/{round_.total}]",
-                instruction="(arrow keys, then Enter)",
-                **self._options,
-            ).unsafe_ask()
-            # Esc then Enter makes select return "" rather than a choice.
-            if chosen in round_.choices:
-                return str(chosen)
+        return select(
+            round_.question.prompt,
+            round_.choices,
+            qmark=f"[{round_.number}/{round_.total}]",
+            instruction="(arrow keys, then Enter)",
+            **self._options,
+        )
+
+
+def select(message: str, choices: Sequence[str], **options: Any) -> str:
+    """Ask until one of ``choices`` is picked; Ctrl-C raises KeyboardInterrupt.
+
+    ``options`` go to questionary.select (style, input, output, qmark ...).
+    """
+    while True:
+        chosen = questionary.select(
+            message,
+            choices=[questionary.Choice(title=c, value=c) for c in choices],
+            **options,
+        ).unsafe_ask()
+        # Esc then Enter makes select return "" rather than a choice.
+        if chosen in choices:
+            return str(chosen)
 
 
 def confirm(

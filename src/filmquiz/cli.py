@@ -504,7 +504,28 @@ def add(
     """Check a bank and copy it into your quizzes folder, to play it by name."""
     from filmquiz.library import add_bank
 
-    _screen().added(add_bank(file, force=force))
+    _screen().saved(add_bank(file, force=force))
+
+
+@app.command()
+@_reporting_errors
+def new() -> None:
+    """Write a new bank with a guided wizard: title, film, then each question
+    (prompt, choices, the right one, category, difficulty, explanation)."""
+    from filmquiz.catalog import user_quizzes
+    from filmquiz.errors import FilmquizError
+    from filmquiz.library import save_document
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise FilmquizError(
+            "filmquiz new asks its questions in a terminal; without one, write a "
+            "bank by hand (the README shows the format) or use filmquiz import"
+        )
+    from filmquiz.wizard import Wizard
+
+    draft = Wizard(user_quizzes()).run()
+    # The wizard has asked before replacing a file that exists.
+    _screen().saved(save_document(draft.document, draft.destination, force=True))
 
 
 import_app = typer.Typer(

@@ -32,6 +32,8 @@ class Saved(NamedTuple):
     """True when a file of the same name was overwritten."""
     hides_shipped: bool
     """True when a shipped bank of the same name is now hidden by this one."""
+    play_as: str
+    """What to type after ``filmquiz play``: the name, or the path."""
 
 
 def add_bank(source: Path, *, force: bool = False) -> Saved:
@@ -54,12 +56,11 @@ def _store(data: bytes, bank: Bank, destination: Path, *, force: bool) -> Saved:
     replaced = destination.exists()
     if replaced and not force:
         raise BankExists(f"{destination} already exists; pass --force to replace it")
-    hides_shipped = (
-        destination.parent.resolve() == user_quizzes().resolve()
-        and (SHIPPED_QUIZZES / f"{bank.slug}.json").exists()
-    )
+    in_user_folder = destination.parent.resolve() == user_quizzes().resolve()
+    hides_shipped = in_user_folder and (SHIPPED_QUIZZES / f"{bank.slug}.json").exists()
     write_atomically(destination, data)
-    return Saved(bank, destination, replaced, hides_shipped)
+    play_as = bank.slug if in_user_folder else str(destination)
+    return Saved(bank, destination, replaced, hides_shipped, play_as)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -42,6 +42,11 @@ _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _NON_FINITE = r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)'
 
 
+def is_plain(text: str) -> bool:
+    """True when text has no control character, as bank text must not."""
+    return _CONTROL_CHARACTER.search(text) is None
+
+
 def load_bank(path: Path) -> Bank:
     """Read and check the bank at ``path``.
 

@@ -18,10 +18,9 @@ from typing import Any, NamedTuple
 from filmquiz.bank import DIFFICULTIES, FORMAT_VERSION
 from filmquiz.errors import FilmquizError
 from filmquiz.loader import MAX_CHOICES, MIN_CHOICES
+from filmquiz.naming import question_id
 
-_NOT_A_WORD = re.compile(r"[^a-z0-9]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_ID_WORDS = 6
 
 
 class NotOpenTdb(FilmquizError):
@@ -46,13 +45,6 @@ def text(raw: Any) -> str:
     """API text as a bank holds it: HTML entities decoded, on one line."""
     decoded = html.unescape(str(raw))
     return " ".join(_CONTROL.sub(" ", decoded).split())
-
-
-def question_id(prompt: str) -> str:
-    """A stable id from a question's text: its first words and a short hash."""
-    words = _NOT_A_WORD.sub(" ", prompt.casefold()).split()[:_ID_WORDS]
-    digest = hashlib.sha1(prompt.casefold().encode()).hexdigest()[:8]
-    return "-".join([*words, digest])
 
 
 def convert(

@@ -135,13 +135,13 @@ class Screen:
             soft_wrap=True,
         )
 
-    def added(self, saved: Saved) -> None:
-        """Where ``add`` put a bank, and how to play it."""
-        verb = "Replaced" if saved.replaced else "Added"
+    def saved(self, saved: Saved) -> None:
+        """Where a bank was written (by add or new), and how to play it."""
+        verb = "Replaced" if saved.replaced else "Saved"
         slug = saved.bank.slug
         self.say(
             f"{verb} {slug} ({plural(len(saved.bank.questions), 'question')}) in "
-            f"{saved.path}. Play it with: filmquiz play {slug}"
+            f"{saved.path}. Play it with: filmquiz play {saved.play_as}"
         )
         if saved.hides_shipped:
             self.say(f"It is used instead of the shipped quiz {slug}.")

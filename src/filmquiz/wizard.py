@@ -1,0 +1,198 @@
+"""``filmquiz new``: a questionary wizard that writes a bank, question by question.
+
+The wizard only asks: it returns a :class:`Draft` (the bank document and where
+to save it), and the command line checks and saves it. ``input`` and ``output``
+replace the terminal, so tests drive every step through a pipe.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import questionary
+from prompt_toolkit.input import Input
+from prompt_toolkit.output import Output
+
+from filmquiz.ask_terminal import STYLE, select
+from filmquiz.bank import DIFFICULTIES, FORMAT_VERSION
+from filmquiz.loader import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    is_plain,
+)
+from filmquiz.naming import question_id, slugify
+
+NO_DIFFICULTY = "(none)"
+USER_FOLDER = "My quizzes folder (play it by name)"
+OTHER_FILE = "Another file…"
+
+
+class Draft(NamedTuple):
+    """A bank the wizard wrote, not yet checked or saved."""
+
+    document: dict[str, Any]
+    destination: Path
+
+
+def _required(text: str) -> bool | str:
+    if not text.strip():
+        return "Please type something."
+    return True if is_plain(text) else "Please use plain, single-line text."
+
+
+def _optional(text: str) -> bool | str:
+    return True if is_plain(text) else "Please use plain, single-line text."
+
+
+def _year(text: str) -> bool | str:
+    if not text.strip():
+        return True
+    if text.strip().isdigit() and EARLIEST_YEAR <= int(text) <= LATEST_YEAR:
+        return True
+    return "A year such as 2021, or nothing."
+
+
+class Wizard:
+    """Asks for a bank's title, film and questions, then where to save it."""
+
+    def __init__(
+        self,
+        user_folder: Path,
+        *,
+        input: Input | None = None,
+        output: Output | None = None,
+    ) -> None:
+        self.user_folder = user_folder
+        self._options: dict[str, Any] = {"style": STYLE}
+        if input is not None:
+            self._options["input"] = input
+        if output is not None:
+            self._options["output"] = output
+
+    def run(self) -> Draft:
+        """Ask everything; Ctrl-C raises KeyboardInterrupt and nothing is kept."""
+        title = self._text("Title of the quiz:", validate=_required).strip()
+        document: dict[str, Any] = {"format": FORMAT_VERSION, "title": title}
+        film = self._film(title)
+        if film:
+            document["film"] = film
+        questions: list[dict[str, Any]] = []
+        while True:
+            questions.append(self._question(len(questions) + 1, questions))
+            if not self._confirm("Add another question?", default=True):
+                break
+        document["questions"] = questions
+        return Draft(document, self._destination(title))
+
+    def _film(self, title: str) -> dict[str, Any]:
+        film: dict[str, Any] = {}
+        film_title = self._text("Film title:", default=title, validate=_optional)
+        original = self._text("Original title (Enter to skip):", validate=_optional)
+        year = self._text("Year (Enter to skip):", validate=_year)
+        director = self._text("Director (Enter to skip):", validate=_optional)
+        for key, value in (
+            ("title", film_title),
+            ("original_title", original),
+            ("director", director),
+        ):
+            if value.strip():
+                film[key] = value.strip()
+        if year.strip():
+            film["year"] = int(year)
+        return film
+
+    def _question(self, number: int, earlier: list[dict[str, Any]]) -> dict[str, Any]:
+        prompt = self._text(f"Question {number}:", validate=_required).strip()
+        choices = self._choices()
+        answer = self._select("Which one is right?", choices)
+        last_category = earlier[-1].get("category", "") if earlier else ""
+        category = self._text(
+            "Category (Enter to skip):", default=last_category, validate=_optional
+        ).strip()
+        difficulty = self._select("Difficulty:", [*DIFFICULTIES, NO_DIFFICULTY])
+        explanation = self._text(
+            "Why is that the answer? (Enter to skip):", validate=_optional
+        ).strip()
+        taken = {q["id"] for q in earlier}
+        question: dict[str, Any] = {"id": _unique(question_id(prompt), taken)}
+        if category:
+            question["category"] = category
+        if difficulty != NO_DIFFICULTY:
+            question["difficulty"] = difficulty
+        question.update(prompt=prompt, choices=choices, answer=answer)
+        if explanation:
+            question["explanation"] = explanation
+        return question
+
+    def _choices(self) -> list[str]:
+        choices: list[str] = []
+
+        def fits(text: str) -> bool | str:
+            text = text.strip()
+            if not text:
+                if len(choices) >= MIN_CHOICES:
+                    return True
+                return f"A question needs at least {MIN_CHOICES} choices."
+            if text in choices:
+                return "That choice is already there."
+            return _optional(text)
+
+        while len(choices) < MAX_CHOICES:
+            hint = " (Enter when done)" if len(choices) >= MIN_CHOICES else ""
+            choice = self._text(f"Choice {len(choices) + 1}{hint}:", validate=fits)
+            if not choice.strip():
+                break
+            choices.append(choice.strip())
+        return choices
+
+    def _destination(self, title: str) -> Path:
+        """Where to save; a file that exists is replaced only when confirmed."""
+        while True:
+            where = self._select("Save it to:", [USER_FOLDER, OTHER_FILE])
+            if where == USER_FOLDER:
+                name = self._text(
+                    "Quiz name (the file name, and what you type to play it):",
+                    default=slugify(title),
+                    validate=lambda text: (
+                        slugify(text) == text.strip()
+                        or "Lower-case letters, digits and hyphens only."
+                    ),
+                ).strip()
+                path = self.user_folder / f"{name}.json"
+            else:
+                typed = self._text(
+                    "File to write:",
+                    default=f"{slugify(title)}.json",
+                    validate=_required,
+                )
+                path = Path(typed.strip()).expanduser()
+            if not path.exists() or self._confirm(
+                f"{path} exists. Replace it?", default=False
+            ):
+                return path
+
+    # -- one prompt each ----------------------------------------------------
+
+    def _text(self, message: str, *, default: str = "", validate: Any = None) -> str:
+        answer = questionary.text(
+            message, default=default, validate=validate, **self._options
+        ).unsafe_ask()
+        return str(answer)
+
+    def _select(self, message: str, choices: list[str]) -> str:
+        return select(message, choices, **self._options)
+
+    def _confirm(self, message: str, *, default: bool) -> bool:
+        answer = questionary.confirm(message, default=default, **self._options)
+        return bool(answer.unsafe_ask())
+
+
+def _unique(candidate: str, taken: set[str]) -> str:
+    number, unique = 1, candidate
+    while unique in taken:
+        number += 1
+        unique = f"{candidate}-{number}"
+    return unique

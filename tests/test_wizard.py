@@ -1,0 +1,155 @@
+"""The ``new`` wizard, driven in process through prompt_toolkit's pipe input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from typer.testing import CliRunner
+
+from filmquiz.cli import app
+from filmquiz.errors import ExitStatus
+from filmquiz.library import save_document
+from filmquiz.loader import load_bank
+from filmquiz.wizard import Wizard
+
+DOWN = "\x1b[B"
+ENTER = "\r"
+BACKSPACE = "\x7f"
+
+
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    with create_pipe_input() as pipe:
+        yield pipe
+
+
+def lines(*typed: str) -> str:
+    return "".join(text + ENTER for text in typed)
+
+
+FILM = lines("Noir Night", "", "", "1944", "Billy Wilder")
+FIRST_QUESTION = (
+    lines("Who plays Walter Neff?", "Fred MacMurray", "Edward G. Robinson", "")
+    + ENTER  # the right one: the first
+    + lines("cast")
+    + DOWN
+    + ENTER  # medium
+    + lines("He plays the insurance salesman.")
+)
+
+
+class TestWizard:
+    def test_one_question_into_the_user_folder(
+        self, keys: PipeInput, tmp_path: Path
+    ) -> None:
+        """Every step answered: a valid bank, saved by name in the user folder."""
+        keys.send_text(FILM + FIRST_QUESTION + "n" + ENTER + ENTER)
+        draft = Wizard(tmp_path / "quizzes", input=keys, output=DummyOutput()).run()
+        assert draft.destination == tmp_path / "quizzes" / "noir-night.json"
+        assert draft.document == {
+            "format": 1,
+            "title": "Noir Night",
+            "film": {"title": "Noir Night", "director": "Billy Wilder", "year": 1944},
+            "questions": [
+                {
+                    "id": draft.document["questions"][0]["id"],
+                    "category": "cast",
+                    "difficulty": "medium",
+                    "prompt": "Who plays Walter Neff?",
+                    "choices": ["Fred MacMurray", "Edward G. Robinson"],
+                    "answer": "Fred MacMurray",
+                    "explanation": "He plays the insurance salesman.",
+                }
+            ],
+        }
+        assert draft.document["questions"][0]["id"].startswith("who-plays-walter-neff-")
+        saved = save_document(draft.document, draft.destination)
+        assert load_bank(saved.path).questions[0].answer == "Fred MacMurray"
+
+    def test_two_questions_to_a_file(self, keys: PipeInput, tmp_path: Path) -> None:
+        """A second question keeps the last category; blank choices are refused
+        until there are two; a file path can be chosen."""
+        target = tmp_path / "elsewhere" / "noir.json"
+        second = (
+            lines(
+                "Who directed it?",
+                "",
+                "Billy Wilder",
+                "Otto Preminger",
+                "Fritz Lang",
+                "",
+            )
+            + DOWN
+            + DOWN
+            + ENTER  # Fritz Lang, deliberately wrong for the test
+            + ENTER  # keep the category "cast"
+            + DOWN
+            + DOWN
+            + DOWN
+            + ENTER  # no difficulty
+            + ENTER  # no explanation
+        )
+        keys.send_text(
+            FILM
+            + FIRST_QUESTION
+            + "y"
+            + second
+            + "n"
+            + DOWN
+            + ENTER
+            + BACKSPACE * 40
+            + lines(str(target))
+        )
+        draft = Wizard(tmp_path / "quizzes", input=keys, output=DummyOutput()).run()
+        assert draft.destination == target
+        first, two = draft.document["questions"]
+        assert two == {
+            "id": two["id"],
+            "category": "cast",
+            "prompt": "Who directed it?",
+            "choices": ["Billy Wilder", "Otto Preminger", "Fritz Lang"],
+            "answer": "Fritz Lang",
+        }
+        assert first["id"] != two["id"]
+
+    def test_existing_file_is_replaced_only_when_confirmed(
+        self, keys: PipeInput, tmp_path: Path
+    ) -> None:
+        """Saving over a quiz asks first; No asks for another name."""
+        folder = tmp_path / "quizzes"
+        folder.mkdir()
+        (folder / "noir-night.json").write_text("{}")
+        keys.send_text(
+            FILM
+            + FIRST_QUESTION
+            + "n"
+            + ENTER
+            + ENTER
+            + "n"  # user folder, noir-night, do not replace
+            + ENTER
+            + BACKSPACE * 20
+            + lines("noir-two")
+        )
+        draft = Wizard(folder, input=keys, output=DummyOutput()).run()
+        assert draft.destination == folder / "noir-two.json"
+
+    def test_ctrl_c_keeps_nothing(self, keys: PipeInput, tmp_path: Path) -> None:
+        """Ctrl-C anywhere raises KeyboardInterrupt; nothing is written."""
+        keys.send_text(lines("Noir Night") + "\x03")
+        with pytest.raises(KeyboardInterrupt):
+            Wizard(tmp_path, input=keys, output=DummyOutput()).run()
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_new_without_a_terminal() -> None:
+    """Without a terminal, new says so and exits 1."""
+    result = CliRunner().invoke(app, ["new"])
+    assert result.exit_code == ExitStatus.FAILURE
+    assert result.stderr == (
+        "error: filmquiz new asks its questions in a terminal; without one, write a "
+        "bank by hand (the README shows the format) or use filmquiz import\n"
+    )
