@@ -173,3 +173,48 @@ class TestAdd:
         assert result.stdout.endswith(
             "It is used instead of the shipped quiz parallel-mothers.\n"
         )
+
+
+class TestShellCompletion:
+    def complete(self, command: str, words: str, cwd: Path | None = None) -> list[str]:
+        import subprocess
+
+        env = {
+            **os.environ,
+            "_FILMQUIZ_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        }
+        done = subprocess.run(
+            [command], env=env, cwd=cwd, capture_output=True, text=True, check=True
+        )
+        return done.stdout.split()
+
+    def test_quiz_names_for_play_and_validate(
+        self, filmquiz_command: str, filmquiz_home: Path
+    ) -> None:
+        """play and validate complete the names of shipped and user quizzes."""
+        put(filmquiz_home / "quizzes", "noir", "Noir")
+        put(filmquiz_home / "quizzes", "nouvelle-vague", "NV")
+        assert self.complete(filmquiz_command, "filmquiz play par") == [
+            "parallel-mothers"
+        ]
+        assert self.complete(filmquiz_command, "filmquiz play no") == [
+            "noir",
+            "nouvelle-vague",
+        ]
+        assert self.complete(filmquiz_command, "filmquiz validate nou") == [
+            "nouvelle-vague"
+        ]
+
+    def test_paths(self, filmquiz_command: str, tmp_path: Path) -> None:
+        """A word that looks like a path completes bank files and folders."""
+        (tmp_path / "banks").mkdir()
+        (tmp_path / "banks" / "fan.json").write_text("{}")
+        (tmp_path / "banks" / "notes.txt").write_text("")
+        assert self.complete(filmquiz_command, "filmquiz play ./ba", tmp_path) == [
+            "./banks/"
+        ]
+        assert self.complete(filmquiz_command, "filmquiz play ./banks/", tmp_path) == [
+            "./banks/fan.json"
+        ]

@@ -107,6 +107,28 @@ def _main(
     learn why each one is right, and end on a score table."""
 
 
+def _complete_quiz(incomplete: str) -> list[str]:
+    """Shell completion for quiz arguments: quiz names, then bank files and
+    folders when the word looks like a path."""
+    from filmquiz.catalog import bank_files
+
+    names = [name for name in bank_files() if name.startswith(incomplete)]
+    if not ("/" in incomplete or incomplete.startswith((".", "~"))):
+        return names
+    typed = Path(incomplete).expanduser()
+    folder = typed if incomplete.endswith("/") else typed.parent
+    prefix = "" if incomplete.endswith("/") else typed.name
+    try:
+        found = sorted(
+            f"{incomplete}{p.name[len(prefix) :]}" + ("/" if p.is_dir() else "")
+            for p in folder.iterdir()
+            if p.name.startswith(prefix) and (p.is_dir() or p.suffix == ".json")
+        )
+    except OSError:
+        found = []
+    return names + found
+
+
 NoColor = Annotated[
     bool,
     typer.Option("--no-color", help="Draw without colour (so does NO_COLOR=1)."),
@@ -122,6 +144,7 @@ def play(
             help="A quiz name from `filmquiz list`, or the path of a bank file.",
             metavar="QUIZ",
             show_default=False,
+            autocompletion=_complete_quiz,
         ),
     ],
     count: Annotated[
@@ -342,6 +365,7 @@ def validate(
             help="Bank files (or quiz names) to check.",
             metavar="FILE",
             show_default=False,
+            autocompletion=_complete_quiz,
         ),
     ],
     no_color: NoColor = False,
