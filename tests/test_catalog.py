@@ -72,10 +72,10 @@ class TestSources:
         (club[0] / "aaa.json").write_text("{oops")
         put(club[0], "zzz", "Fine")
         entries = {e.slug: e for e in catalog.entries()}
-        assert entries["aaa"].bank is None
+        assert entries["aaa"].info is None
         assert entries["aaa"].error is not None
-        assert entries["zzz"].bank is not None
-        assert entries["parallel-mothers"].bank is not None
+        assert entries["zzz"].info is not None
+        assert entries["parallel-mothers"].info is not None
 
 
 class TestLocate:

@@ -391,3 +391,70 @@ class TestQuestions:
             )
         )
         assert len(problems_of(path)) == 4
+
+
+class TestEveryWayOfWriting:
+    """Valid banks load the same however they are written, and invalid ones
+    are refused however they are written: the fast path never vouches for a
+    bank the careful path would refuse."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"format":1,"title":"T","questions":[{"id":"a","prompt":"P \\"q\\"?",'
+            '"choices":["x\\\\y","z"],"answer":"x\\\\y"}]}',
+            '{ "format" : 1 , "title" : "T" , "questions" : [ { "id" : "a" ,'
+            ' "prompt" : "P \\"q\\"?", "choices" : [ "x\\\\y" , "z" ] ,'
+            ' "answer" : "x\\\\y" } ] }',
+            '{"format": 1, "title": "\\u0054", "questions": [{"id": "a", '
+            '"prompt": "P \\u0022q\\u0022?", "choices": ["x\\u005cy", "z"], '
+            '"answer": "x\\\\y"}]}',
+        ],
+    )
+    def test_valid_in_any_style(self, write_bank: WriteBank, text: str) -> None:
+        """Spacing and escapes do not change what a bank means."""
+        bank = load_bank(write_bank(text))
+        assert bank == Bank(
+            slug="fan",
+            title="T",
+            questions=(
+                Question(id="a", prompt='P "q"?', choices=("x\\y", "z"), answer="x\\y"),
+            ),
+        )
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"explanation": "del\x7f"}, "explanation contains a control character"),
+            ({"explanation": "\u0085next line"}, "explanation contains a control"),
+            ({"prompt": "\u00a0\u2003"}, "prompt is blank"),
+            ({"category": "a\tb"}, "category contains a control character"),
+        ],
+    )
+    def test_invalid_in_any_style(
+        self, write_bank: WriteBank, fields: dict[str, str], message: str
+    ) -> None:
+        """Control characters and blanks are found raw or escaped."""
+        for ascii_only in (True, False):
+            document = bank_document(
+                *(question(f"q{n}") for n in range(50)), question("last", **fields)
+            )
+            import json
+
+            path = write_bank(json.dumps(document, ensure_ascii=ascii_only))
+            (problem,) = problems_of(path)
+            assert message in problem
+
+    def test_duplicate_key_deep_in_a_big_bank(self, write_bank: WriteBank) -> None:
+        """One repeated key among thousands of questions is still found."""
+        import json
+
+        text = json.dumps(bank_document(*(question(f"q{n}") for n in range(3000))))
+        text = text.replace(
+            '"answer": "Cecilia", "explanation": "Because."}]',
+            '"answer": "Cecilia", "answer": "Anita", "explanation": "Because."}]',
+        )
+        path = write_bank(text)
+        assert problems_of(path) == [
+            f'{path}: question "q2999": key "answer" is given more than once'
+        ]

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from filmquiz.bank import Bank
+
+if TYPE_CHECKING:
+    from filmquiz.bankcache import BankInfo
 from filmquiz.errors import BankError, UnknownQuiz, quote
 from filmquiz.loader import slug_of
 
@@ -46,8 +49,8 @@ class Entry(NamedTuple):
     """A bank the catalog found, read: usable, or broken with its problems."""
 
     found: Found
-    bank: Bank | None
-    """The bank, or None when the file is broken."""
+    info: BankInfo | None
+    """What the bank holds, or None when the file is broken."""
     error: BankError | None
     """Why the file is broken, when it is."""
 
@@ -106,12 +109,12 @@ def _json_files(folder: Path) -> list[Path]:
 
 def entries() -> list[Entry]:
     """Every known bank, read; a broken one is listed with its problems."""
-    from filmquiz.bankcache import read_bank
+    from filmquiz.bankcache import read_info
 
     found = []
     for item in bank_files().values():
         try:
-            found.append(Entry(item, read_bank(item.path), None))
+            found.append(Entry(item, read_info(item.path), None))
         except BankError as error:
             found.append(Entry(item, None, error))
     return found

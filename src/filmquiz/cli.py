@@ -337,15 +337,14 @@ def list_quizzes(
 
 def _entry_document(entry: "Entry") -> dict[str, object]:
     """One quiz as ``list --json`` prints it."""
-    bank = entry.bank
-    film = bank.film if bank else None
+    info = entry.info
     problem = entry.error.problems[0].describe("") if entry.error else None
     return {
         "slug": entry.slug,
-        "title": bank.title if bank else None,
-        "year": film.year if film else None,
-        "questions": len(bank.questions) if bank else None,
-        "categories": list(bank.categories) if bank else [],
+        "title": info.title if info else None,
+        "year": info.year if info else None,
+        "questions": info.questions if info else None,
+        "categories": list(info.categories) if info else [],
         "source": entry.found.source,
         "path": str(entry.path),
         "broken": problem,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, NamedTuple
@@ -148,14 +148,19 @@ def plan_game(
 
     Raises :class:`NoQuestions` when the selection matches no question.
     """
-    questions = [q for q in bank.questions if _matches(q, selection)]
+    questions: Sequence[Question] = bank.questions
+    if selection.only is not None or selection.category or selection.difficulty:
+        questions = [q for q in questions if _matches(q, selection)]
     if not questions:
         raise NoQuestions(_nothing_matches(bank, selection))
-    if selection.shuffle:
-        questions = rng.sample(questions, len(questions))
-    if selection.limit is not None:
-        questions = questions[: selection.limit]
-    total = len(questions)
+    total = (
+        len(questions)
+        if selection.limit is None
+        else min(selection.limit, len(questions))
+    )
+    # sample() draws only the questions asked, so a game of 10 from a bank of
+    # 200,000 touches 10 questions, not all of them.
+    chosen = rng.sample(questions, total) if selection.shuffle else questions[:total]
     return tuple(
         Round(
             number=number,
@@ -167,7 +172,7 @@ def plan_game(
                 else question.choices
             ),
         )
-        for number, question in enumerate(questions, start=1)
+        for number, question in enumerate(chosen, start=1)
     )
 
 

@@ -15,9 +15,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from filmquiz.bank import DIFFICULTIES, FORMAT_VERSION
+from filmquiz.bank import DIFFICULTIES, FORMAT_VERSION, MAX_CHOICES, MIN_CHOICES
 from filmquiz.errors import FilmquizError
-from filmquiz.loader import MAX_CHOICES, MIN_CHOICES
 from filmquiz.naming import question_id
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

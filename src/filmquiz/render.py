@@ -102,20 +102,19 @@ class Screen:
             if entry.found.shadows:
                 hidden = ", ".join(f.source for f in entry.found.shadows)
                 source.append(f" (over {hidden})", style="dim")
-            if entry.bank is None:
+            info = entry.info
+            if info is None:
                 problem = entry.error.problems[0] if entry.error else None
                 reason = problem.describe("") if problem else "unreadable"
                 broken = Text.assemble(("broken: ", "bold red"), reason)
                 table.add_row(Text(entry.slug), broken, "", "", "", source)
                 continue
-            bank = entry.bank
-            year = bank.film.year if bank.film and bank.film.year else None
             table.add_row(
                 Text(entry.slug),
-                Text(bank.title),
-                str(year) if year else "",
-                str(len(bank.questions)),
-                Text(", ".join(bank.categories)),
+                Text(info.title),
+                str(info.year) if info.year else "",
+                str(info.questions),
+                Text(", ".join(info.categories)),
                 source,
             )
         self.people.print(table)
