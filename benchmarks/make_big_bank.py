@@ -13,15 +13,68 @@ import json
 import random
 from pathlib import Path
 
-WORDS = (
-    "film director actress actor studio premiere festival award score camera "
-    "scene script sequel remake villain hero mother daughter village grave "
-    "photographer editor producer composer nomination golden silver lion palm "
-    "night city summer winter love war secret letter train island river house "
-    "Madrid Venice Paris Rome Tokyo Lisbon Berlin Cannes Almodóvar Cruz Smit"
-).split()
-CATEGORIES = ("characters", "plot", "cast and crew", "production and awards",
-              "music", "history")
+WORDS = [
+    "film",
+    "director",
+    "actress",
+    "actor",
+    "studio",
+    "premiere",
+    "festival",
+    "award",
+    "score",
+    "camera",
+    "scene",
+    "script",
+    "sequel",
+    "remake",
+    "villain",
+    "hero",
+    "mother",
+    "daughter",
+    "village",
+    "grave",
+    "photographer",
+    "editor",
+    "producer",
+    "composer",
+    "nomination",
+    "golden",
+    "silver",
+    "lion",
+    "palm",
+    "night",
+    "city",
+    "summer",
+    "winter",
+    "love",
+    "war",
+    "secret",
+    "letter",
+    "train",
+    "island",
+    "river",
+    "house",
+    "Madrid",
+    "Venice",
+    "Paris",
+    "Rome",
+    "Tokyo",
+    "Lisbon",
+    "Berlin",
+    "Cannes",
+    "Almodóvar",
+    "Cruz",
+    "Smit",
+]
+CATEGORIES = (
+    "characters",
+    "plot",
+    "cast and crew",
+    "production and awards",
+    "music",
+    "history",
+)
 DIFFICULTIES = ("easy", "medium", "hard")
 
 

@@ -7,6 +7,7 @@ python benchmarks/msgspec_baseline.py BANK
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import msgspec
 
@@ -36,8 +37,7 @@ class Bank(msgspec.Struct):
 
 
 def main() -> None:
-    with open(sys.argv[1], "rb") as stream:
-        bank = msgspec.json.decode(stream.read(), type=Bank)
+    bank = msgspec.json.decode(Path(sys.argv[1]).read_bytes(), type=Bank)
     ids: set[str] = set()
     for question in bank.questions:
         if question.answer not in question.choices:
