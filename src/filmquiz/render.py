@@ -92,11 +92,11 @@ class Screen:
             return
         table = _listing()
         table.add_column("Quiz", style="bold cyan", no_wrap=True)
-        table.add_column("Title")
+        table.add_column("Title", ratio=1)
         table.add_column("Year", justify="right")
         table.add_column("Questions", justify="right")
-        table.add_column("Categories")
-        table.add_column("Source")
+        table.add_column("Categories", ratio=1)
+        table.add_column("Source", no_wrap=True)
         for entry in entries:
             source = Text(entry.found.source)
             if entry.found.shadows:
@@ -311,7 +311,7 @@ def _listing() -> Table:
     from rich.box import SIMPLE_HEAD
     from rich.table import Table
 
-    return Table(box=SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    return Table(box=SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
 
 
 def _answers_table(result: GameResult) -> Table:
