@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from prompt_toolkit.input import PipeInput, create_pipe_input
 
 from filmquiz.catalog import SHIPPED_QUIZZES
 
@@ -80,3 +81,18 @@ def filmquiz_command() -> str:
     if found is None:
         pytest.fail("the filmquiz command is not installed next to this Python")
     return found
+
+
+# Keys as a terminal sends them.
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+ENTER = "\r"
+CTRL_C = "\x03"
+BACKSPACE = "\x7f"
+
+
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    """Keys for prompts run in process: send_text() them before asking."""
+    with create_pipe_input() as pipe:
+        yield pipe

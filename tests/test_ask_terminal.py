@@ -4,28 +4,17 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Iterator
 
 import pytest
 from prompt_toolkit.data_structures import Size
-from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.input import PipeInput
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
+from conftest import CTRL_C, DOWN, ENTER, UP
 from filmquiz.ask_terminal import TerminalAsker, confirm
 from filmquiz.bank import Bank, Question
 from filmquiz.engine import Ending, Round, Selection, plan_game, play
-
-DOWN = "\x1b[B"
-UP = "\x1b[A"
-ENTER = "\r"
-CTRL_C = "\x03"
-
-
-@pytest.fixture
-def keys() -> Iterator[PipeInput]:
-    with create_pipe_input() as pipe:
-        yield pipe
 
 
 def a_round(*choices: str, prompt: str = "Who?") -> Round:

@@ -12,11 +12,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import WriteBank, bank_document, question
+from conftest import DOWN, ENTER, WriteBank, bank_document, question
 from filmquiz.errors import ExitStatus
 
-DOWN = "\x1b[B"
-ENTER = "\r"
 SHOW_CURSOR = "\x1b[?25h"
 HIDE_CURSOR = "\x1b[?25l"
 

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.input import PipeInput
 from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
+from conftest import BACKSPACE, DOWN, ENTER
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus
 from filmquiz.library import save_document
 from filmquiz.loader import load_bank
 from filmquiz.wizard import Wizard
-
-DOWN = "\x1b[B"
-ENTER = "\r"
-BACKSPACE = "\x7f"
-
-
-@pytest.fixture
-def keys() -> Iterator[PipeInput]:
-    with create_pipe_input() as pipe:
-        yield pipe
 
 
 def lines(*typed: str) -> str:

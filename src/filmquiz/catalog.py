@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from filmquiz.bank import Bank
 
@@ -63,6 +63,24 @@ class Entry(NamedTuple):
     def path(self) -> Path:
         """The file the bank was read from."""
         return self.found.path
+
+    def to_document(self) -> dict[str, Any]:
+        """The quiz as ``list --json`` prints it."""
+        info = self.info
+        return {
+            "slug": self.slug,
+            "title": info.title if info else None,
+            "year": info.year if info else None,
+            "questions": info.questions if info else None,
+            "categories": list(info.categories) if info else [],
+            "source": self.found.source,
+            "path": str(self.path),
+            "broken": self.error.problems[0].describe("") if self.error else None,
+            "shadows": [
+                {"source": hidden.source, "path": str(hidden.path)}
+                for hidden in self.found.shadows
+            ],
+        }
 
 
 def user_quizzes() -> Path:
@@ -140,6 +158,26 @@ def locate(name: str) -> Path:
     if close:
         message += f"; did you mean {quote(close[0])}?"
     raise UnknownQuiz(message + " (`filmquiz list` shows the quizzes there are)")
+
+
+def complete(incomplete: str) -> list[str]:
+    """Shell completion of a quiz argument: the quiz names that start with
+    ``incomplete``, then bank files and folders when it looks like a path."""
+    names = [name for name in bank_files() if name.startswith(incomplete)]
+    if not ("/" in incomplete or incomplete.startswith((".", "~"))):
+        return names
+    typed = Path(incomplete).expanduser()
+    folder = typed if incomplete.endswith("/") else typed.parent
+    prefix = "" if incomplete.endswith("/") else typed.name
+    try:
+        found = sorted(
+            f"{incomplete}{p.name[len(prefix) :]}" + ("/" if p.is_dir() else "")
+            for p in folder.iterdir()
+            if p.name.startswith(prefix) and (p.is_dir() or p.suffix == ".json")
+        )
+    except OSError:
+        found = []
+    return names + found
 
 
 def looks_like_path(name: str) -> bool:

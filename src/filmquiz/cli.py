@@ -23,13 +23,9 @@ import typer
 from filmquiz import __version__
 
 if TYPE_CHECKING:
-    from filmquiz.bank import Bank
-    from filmquiz.catalog import Entry
-    from filmquiz.engine import GameResult, Selection
+    from filmquiz.engine import GameResult
     from filmquiz.errors import ExitStatus
-    from filmquiz.history import Comparison, GameRecord, Summary
     from filmquiz.render import Screen
-    from filmquiz.store import ScoreStore
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -108,25 +104,9 @@ def _main(
 
 
 def _complete_quiz(incomplete: str) -> list[str]:
-    """Shell completion for quiz arguments: quiz names, then bank files and
-    folders when the word looks like a path."""
-    from filmquiz.catalog import bank_files
+    from filmquiz.catalog import complete
 
-    names = [name for name in bank_files() if name.startswith(incomplete)]
-    if not ("/" in incomplete or incomplete.startswith((".", "~"))):
-        return names
-    typed = Path(incomplete).expanduser()
-    folder = typed if incomplete.endswith("/") else typed.parent
-    prefix = "" if incomplete.endswith("/") else typed.name
-    try:
-        found = sorted(
-            f"{incomplete}{p.name[len(prefix) :]}" + ("/" if p.is_dir() else "")
-            for p in folder.iterdir()
-            if p.name.startswith(prefix) and (p.is_dir() or p.suffix == ".json")
-        )
-    except OSError:
-        found = []
-    return names + found
+    return complete(incomplete)
 
 
 NoColor = Annotated[
@@ -198,7 +178,7 @@ def play(
     kept in the score history (see `filmquiz scores`)."""
     import random
 
-    from filmquiz import catalog
+    from filmquiz import catalog, scorebook
     from filmquiz.ask_plain import LineAsker
     from filmquiz.engine import Selection, plan_game
     from filmquiz.engine import play as play_game
@@ -213,10 +193,11 @@ def play(
         shuffle=not no_shuffle,
     )
     if mistakes:
-        narrowed = _only_mistakes(bank, selection, name, screen)
-        if narrowed is None:
+        wrong = scorebook.mistakes(bank, name, screen.warning)
+        if not wrong:
+            screen.say(f"No mistakes to practise: {name} has none on {bank.slug}.")
             return
-        selection = narrowed
+        selection = selection._replace(only=wrong)
     rounds = plan_game(bank, selection, random.Random(seed))
     prompt_stream = sys.stderr if json_output else sys.stdout
     if sys.stdin.isatty() and prompt_stream.isatty():
@@ -227,64 +208,12 @@ def play(
         ask = LineAsker(sys.stdin, screen)
     screen.game_start(bank, rounds, name)
     result = play_game(rounds, ask, screen.feedback, bank=bank, player=name)
-    comparison = _keep(result, screen)
+    # Kept before the summary is drawn, so Ctrl-C while drawing loses nothing.
+    comparison = scorebook.keep(result, screen.warning)
     screen.summary(result, comparison)
     if json_output:
         screen.json(result.to_document())
     raise typer.Exit(_status_of(result))
-
-
-def _open_history(screen: "Screen") -> "ScoreStore | None":
-    """The score store, or None after a warning when it cannot be used."""
-    from filmquiz.locations import history_file
-    from filmquiz.store import HistoryUnavailable, ScoreStore
-
-    try:
-        return ScoreStore(history_file(), warn=screen.warning)
-    except HistoryUnavailable as error:
-        screen.warning(f"{error}; scores are not being kept")
-        return None
-
-
-def _keep(result: "GameResult", screen: "Screen") -> "Comparison | None":
-    """Record a game in the history, and compare it with the player's best.
-
-    Trouble with the history is a warning: it never stops a game.
-    """
-    from filmquiz.history import compare
-    from filmquiz.store import HistoryUnavailable
-
-    store = _open_history(screen)
-    if store is None:
-        return None
-    with store:
-        try:
-            earlier = store.games(quiz=result.quiz, player=result.player)
-            store.record(result)
-        except HistoryUnavailable as error:
-            screen.warning(f"{error}; this game was not kept")
-            return None
-    return compare(result.percent, earlier) if result.complete else None
-
-
-def _only_mistakes(
-    bank: "Bank", selection: "Selection", player: str, screen: "Screen"
-) -> "Selection | None":
-    """The selection narrowed to the player's last mistakes, or None (after
-    saying so) when there are none to practise."""
-    from filmquiz.errors import FilmquizError
-
-    store = _open_history(screen)
-    if store is None:
-        raise FilmquizError("--mistakes needs the score history, which is unavailable")
-    with store:
-        outcomes = store.last_outcomes(quiz=bank.slug, player=player)
-    in_bank = {question.id for question in bank.questions}
-    wrong = frozenset(q for q, right in outcomes.items() if not right and q in in_bank)
-    if not wrong:
-        screen.say(f"No mistakes to practise: {player} has none on {bank.slug}.")
-        return None
-    return selection._replace(only=wrong)
 
 
 def _status_of(result: "GameResult") -> "ExitStatus":
@@ -330,29 +259,9 @@ def list_quizzes(
     entries = catalog.entries()
     screen = _screen(no_color=no_color)
     if json_output:
-        screen.json([_entry_document(entry) for entry in entries])
+        screen.json([entry.to_document() for entry in entries])
     else:
         screen.quiz_table(entries)
-
-
-def _entry_document(entry: "Entry") -> dict[str, object]:
-    """One quiz as ``list --json`` prints it."""
-    info = entry.info
-    problem = entry.error.problems[0].describe("") if entry.error else None
-    return {
-        "slug": entry.slug,
-        "title": info.title if info else None,
-        "year": info.year if info else None,
-        "questions": info.questions if info else None,
-        "categories": list(info.categories) if info else [],
-        "source": entry.found.source,
-        "path": str(entry.path),
-        "broken": problem,
-        "shadows": [
-            {"source": hidden.source, "path": str(hidden.path)}
-            for hidden in entry.found.shadows
-        ],
-    }
 
 
 @app.command()
@@ -426,11 +335,12 @@ def scores(
     """Show how each player has done: games, best, average, last played and the
     trend of the latest scores."""
     from filmquiz.errors import FilmquizError
-    from filmquiz.history import summarize
+    from filmquiz.history import scores_document, summarize
     from filmquiz.render import plural
+    from filmquiz.scorebook import open_history
 
     screen = _screen(no_color=no_color)
-    store = _open_history(screen)
+    store = open_history(screen.warning)
     if store is None:
         raise FilmquizError("the score history is unavailable")
     with store:
@@ -443,7 +353,7 @@ def scores(
             screen.say(f"Forgot {plural(forgotten, 'game')}.")
             return
     if json_output:
-        screen.json(_scores_document(records, summarize(records)))
+        screen.json(scores_document(records, summarize(records)))
     elif games:
         screen.games_table(records)
     else:
@@ -475,40 +385,6 @@ def _confirm_reset(count: int, quiz: str | None, player: str | None, yes: bool) 
     )
     question = f"Forget {plural(count, 'game')} {which}".rstrip() + "?"
     return confirm(question)
-
-
-def _scores_document(
-    records: "list[GameRecord]", summaries: "list[Summary]"
-) -> dict[str, object]:
-    """The JSON document of ``scores --json``; times in ISO 8601."""
-    return {
-        "games": [
-            {
-                "quiz": r.quiz,
-                "title": r.title,
-                "player": r.player,
-                "score": r.score,
-                "total": r.total,
-                "complete": r.complete,
-                "started_at": r.started_at.isoformat(),
-                "finished_at": r.finished_at.isoformat(),
-            }
-            for r in records
-        ],
-        "summary": [
-            {
-                "quiz": s.quiz,
-                "title": s.title,
-                "player": s.player,
-                "games": s.games,
-                "best": round(s.best, 1),
-                "average": round(s.average, 1),
-                "last_played": s.last_played.isoformat(),
-                "trend": [round(p, 1) for p in s.trend],
-            }
-            for s in summaries
-        ],
-    }
 
 
 @app.command()
