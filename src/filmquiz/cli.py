@@ -23,7 +23,7 @@ import typer
 from filmquiz import __version__
 
 if TYPE_CHECKING:
-    from filmquiz.engine import GameResult
+    from filmquiz.engine import Ask, GameResult
     from filmquiz.errors import ExitStatus
     from filmquiz.render import Screen
 
@@ -31,8 +31,9 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 EXIT_STATUSES = """\
-Exit status: 0 done (a game played to the end); 1 a bad bank, an unknown quiz
-or input that ended early; 2 a usage error; 130 interrupted with Ctrl-C."""
+Exit status: 0 done (a game played to the end); 1 a bad bank, an unknown quiz,
+input that ended early, or another error the message names; 2 a usage error;
+130 interrupted with Ctrl-C."""
 
 app = typer.Typer(
     name="filmquiz",
@@ -203,7 +204,7 @@ def play(
     if sys.stdin.isatty() and prompt_stream.isatty():
         from filmquiz.ask_terminal import TerminalAsker
 
-        ask: Callable[..., str] = TerminalAsker(no_color=no_color, stream=prompt_stream)
+        ask: Ask = TerminalAsker(no_color=no_color, stream=prompt_stream)
     else:
         ask = LineAsker(sys.stdin, screen)
     screen.game_start(bank, rounds, name)
