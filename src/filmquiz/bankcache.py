@@ -18,7 +18,6 @@ shortcut: if it cannot be read or written, filmquiz reads the bank itself.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Sequence
 from itertools import accumulate
@@ -189,6 +188,8 @@ def _stamp(path: Path) -> _Stamp | None:
 
 
 def _cache_file(stamp: _Stamp, kind: str) -> Path:
+    import hashlib  # only for banks big enough to cache
+
     name = hashlib.sha256(stamp.path.encode()).hexdigest()[:24]
     return cache_folder() / f"{name}.{kind}"
 

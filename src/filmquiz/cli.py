@@ -179,7 +179,7 @@ def play(
     kept in the score history (see `filmquiz scores`)."""
     import random
 
-    from filmquiz import catalog, scorebook
+    from filmquiz import catalog
     from filmquiz.ask_plain import LineAsker
     from filmquiz.engine import Selection, plan_game
     from filmquiz.engine import play as play_game
@@ -194,6 +194,8 @@ def play(
         shuffle=not no_shuffle,
     )
     if mistakes:
+        from filmquiz import scorebook
+
         wrong = scorebook.mistakes(bank, name, screen.warning)
         if not wrong:
             screen.say(f"No mistakes to practise: {name} has none on {bank.slug}.")
@@ -209,7 +211,10 @@ def play(
         ask = LineAsker(sys.stdin, screen)
     screen.game_start(bank, rounds, name)
     result = play_game(rounds, ask, screen.feedback, bank=bank, player=name)
-    # Kept before the summary is drawn, so Ctrl-C while drawing loses nothing.
+    # The history (sqlite3 and all) is imported only now, after the game, and
+    # kept before the summary is drawn, so Ctrl-C while drawing loses nothing.
+    from filmquiz import scorebook
+
     comparison = scorebook.keep(result, screen.warning)
     screen.summary(result, comparison)
     if json_output:
