@@ -16,6 +16,9 @@ from filmquiz.catalog import SHIPPED_QUIZZES
 
 SHIPPED_BANKS = sorted(SHIPPED_QUIZZES.glob("*.json"))
 
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "opentdb.json"
+"""The 5,250 real Open Trivia Database questions beside the clone, when there."""
+
 
 def question(id: str = "q1", **fields: Any) -> dict[str, Any]:
     """A valid question, with any field replaced."""

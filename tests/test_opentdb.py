@@ -9,13 +9,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import SHARED_DATA
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus
 from filmquiz.loader import load_bank
 from filmquiz.naming import question_id
 from filmquiz.opentdb import NotOpenTdb, convert, text
-
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "opentdb.json"
 
 
 def result(
@@ -126,6 +125,13 @@ class TestConvert:
         hard = convert({"results": results}, difficulty="hard")
         assert [q["prompt"] for q in hard.document["questions"]] == ["Three?"]
         assert hard.left_out == 2
+
+    def test_progress_is_reported(self) -> None:
+        """Long imports report progress every thousand results, and at the end."""
+        results = [result(f"Question {n}?", "A", ["B"]) for n in range(2500)]
+        done: list[int] = []
+        convert({"results": results}, progress=done.append)
+        assert done == [1000, 2000, 2500]
 
     @pytest.mark.parametrize("document", [[], {"results": {}}, {"response_code": 0}])
     def test_not_an_api_document(self, document: Any) -> None:

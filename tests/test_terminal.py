@@ -12,7 +12,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import DOWN, ENTER, WriteBank, bank_document, question
+from conftest import DOWN, ENTER, SHARED_DATA, WriteBank, bank_document, question
 from filmquiz.errors import ExitStatus
 
 SHOW_CURSOR = "\x1b[?25h"
@@ -121,6 +121,26 @@ class TestTerminalGame:
         transcript = rest + (child.before or "")
         assert "Traceback" not in transcript
         assert transcript.rfind(SHOW_CURSOR) >= transcript.rfind(HIDE_CURSOR)
+
+    def test_ctrl_c_game_is_kept_as_not_complete(self, filmquiz_command: str) -> None:
+        """A game stopped with Ctrl-C is in the history, not complete, with the
+        answer given."""
+        child = spawn(
+            filmquiz_command, "play", "parallel-mothers", "-n", "5", "--player", "ana"
+        )
+        child.expect_exact("[1/5]")
+        child.send(ENTER)
+        child.expect_exact("[2/5]")
+        child.sendintr()
+        assert finish(child) == ExitStatus.INTERRUPTED
+        listed = subprocess.run(
+            [filmquiz_command, "scores", "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        (game,) = json.loads(listed.stdout)["games"]
+        assert (game["player"], game["total"], game["complete"]) == ("ana", 5, False)
 
     def test_json_in_a_terminal(self, filmquiz_command: str, tmp_path: Path) -> None:
         """--json in a terminal draws prompts on stderr, keeping stdout clean."""
@@ -262,3 +282,18 @@ def test_new_in_a_terminal(filmquiz_command: str, filmquiz_home: Path) -> None:
         check=False,
     )
     assert json.loads(played.stdout)["score"] == 1
+
+
+@pytest.mark.skipif(
+    not SHARED_DATA.is_file(), reason="../shared/data is not beside the clone"
+)
+def test_import_shows_progress(filmquiz_command: str, tmp_path: Path) -> None:
+    """Importing 5,250 questions in a terminal draws a progress bar."""
+    output = tmp_path / "all.json"
+    child = spawn(
+        filmquiz_command, "import", "opentdb", str(SHARED_DATA), "-o", str(output)
+    )
+    child.expect_exact("Importing")
+    child.expect_exact("Imported 5246 questions")
+    assert finish(child) == ExitStatus.OK
+    assert output.is_file()
