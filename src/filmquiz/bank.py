@@ -9,6 +9,7 @@ after the loader trusts them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from operator import attrgetter
 from typing import Annotated, Literal, get_args
@@ -23,6 +24,19 @@ FORMAT_VERSION = 1
 
 MIN_CHOICES = 2
 MAX_CHOICES = 10
+EARLIEST_YEAR = 1870
+LATEST_YEAR = 2200
+"""The years a film.year may hold: anything else is a typo."""
+
+# C0 and C1 control characters and DEL: a bank is plain text, and these could
+# move the cursor, change colours or rewrite the screen of whoever plays it.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def is_plain(text: str) -> bool:
+    """True when text has no control character, as bank text must not."""
+    return CONTROL_CHARACTER.search(text) is None
+
 
 # gc=False: these structs hold only text, numbers and tuples of them, so they
 # can never be part of a reference cycle, and leaving them out of the cyclic

@@ -479,8 +479,8 @@ def import_opentdb(
 ) -> None:
     """Convert Open Trivia Database questions (API JSON) into a bank: HTML
     entities decoded, True/False questions kept, duplicates dropped."""
+    from filmquiz.careful import decode_json
     from filmquiz.library import save_document
-    from filmquiz.loader import decode_json
     from filmquiz.opentdb import convert
 
     if source == "-":

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from filmquiz.bank import DIFFICULTIES, FORMAT_VERSION, MAX_CHOICES, MIN_CHOICES
-from filmquiz.loader import EARLIEST_YEAR, LATEST_YEAR
+from filmquiz.bank import (
+    DIFFICULTIES,
+    EARLIEST_YEAR,
+    FORMAT_VERSION,
+    LATEST_YEAR,
+    MAX_CHOICES,
+    MIN_CHOICES,
+)
 
 # Non-blank, single-line text without control characters, as the loader checks.
 _CONTROLS = r"\u0000-\u001f\u007f-\u009f"

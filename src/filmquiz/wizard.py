@@ -15,8 +15,15 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
 from filmquiz.ask_terminal import STYLE, select
-from filmquiz.bank import DIFFICULTIES, FORMAT_VERSION, MAX_CHOICES, MIN_CHOICES
-from filmquiz.loader import EARLIEST_YEAR, LATEST_YEAR, is_plain
+from filmquiz.bank import (
+    DIFFICULTIES,
+    EARLIEST_YEAR,
+    FORMAT_VERSION,
+    LATEST_YEAR,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    is_plain,
+)
 from filmquiz.naming import question_id, slugify
 
 NO_DIFFICULTY = "(none)"

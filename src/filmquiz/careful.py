@@ -1,0 +1,361 @@
+"""The careful path of the loader: decode with the standard library and name
+every problem a bank has, with the file, the JSON position or the question, and
+the field.
+
+Whatever the bytes hold, the outcome is a Bank or a BankError listing all the
+problems, never another exception.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from filmquiz.bank import (
+    CONTROL_CHARACTER,
+    DIFFICULTIES,
+    EARLIEST_YEAR,
+    FORMAT_VERSION,
+    LATEST_YEAR,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    Bank,
+    Difficulty,
+    Film,
+    Question,
+)
+from filmquiz.errors import BankError, Problem, quote
+
+_BANK_KEYS = ("$schema", "format", "title", "film", "questions")
+_FILM_KEYS = ("title", "original_title", "year", "director")
+_QUESTION_KEYS = (
+    "id",
+    "category",
+    "difficulty",
+    "prompt",
+    "choices",
+    "answer",
+    "explanation",
+)
+
+# A NaN or Infinity outside a string, to point at where json stopped. Kept as
+# a string: compiled only on that error path, not on every start.
+_NON_FINITE = r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)'
+
+
+def careful_bank(data: bytes, *, slug: str, source: Path) -> Bank:
+    """The bank in ``data``, or BankError naming every problem in it."""
+    document = decode_json(data, source)
+    checker = _BankChecker()
+    bank = checker.bank(document, slug)
+    if bank is None:
+        raise BankError(source, checker.problems)
+    return bank
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys the file gave more than once."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object_from_pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object(pairs)
+    if len(obj) != len(pairs):
+        counts = Counter(key for key, _ in pairs)
+        obj.duplicates = tuple(key for key, count in counts.items() if count > 1)
+    return obj
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NonFiniteNumber(name)
+
+
+class _NonFiniteNumber(ValueError):
+    pass
+
+
+def decode_json(data: bytes, source: Path) -> Any:
+    """Decode JSON bytes; any problem is a BankError naming ``source``."""
+
+    def fail(where: str, message: str) -> BankError:
+        return BankError(source, [Problem(where, message)])
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        where = _position(data[: error.start].decode("utf-8", "replace"), None)
+        bad = data[error.start : error.start + 1].hex()
+        raise fail(where, f"not valid UTF-8 text (byte 0x{bad})") from None
+    if not text.strip():
+        raise fail("", "the file is empty")
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_object_from_pairs,
+            parse_constant=_refuse_constant,
+        )
+    except json.JSONDecodeError as error:
+        where = _position(text, error.pos)
+        reason = error.msg[:1].lower() + error.msg[1:]
+        raise fail(where, f"not valid JSON: {reason}") from None
+    except _NonFiniteNumber as error:
+        match = next(
+            (m for m in re.finditer(_NON_FINITE, text) if m.group(1)),
+            None,
+        )
+        where = _position(text, match.start(1)) if match else ""
+        message = f"{error} is not allowed in JSON; write a number or a string"
+        raise fail(where, message) from None
+    except RecursionError:
+        raise fail("", "the JSON is nested too deeply to be a bank") from None
+
+
+def _position(text: str, index: int | None) -> str:
+    """``line L, column C`` (both from 1) of ``index`` in ``text``, or its end."""
+    before = text if index is None else text[:index]
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def describe(value: Any) -> str:
+    """What a JSON value is, in the words a problem message uses."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the string {quote(value)}"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+class _BankChecker:
+    """Walks a decoded document, collecting problems and building the bank."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self._where = ""
+
+    def _problem(self, message: str) -> None:
+        self.problems.append(Problem(self._where, message))
+
+    def bank(self, document: Any, slug: str) -> Bank | None:
+        if not isinstance(document, dict):
+            self._problem(f"a bank must be a JSON object, got {describe(document)}")
+            return None
+        if not self._format(document):
+            return None
+        self._keys(document, _BANK_KEYS)
+        if "$schema" in document and not isinstance(document["$schema"], str):
+            self._problem(
+                f"$schema must be a string, got {describe(document['$schema'])}"
+            )
+        title = self._text(document, "title", required=True)
+        film = self._film(document.get("film")) if "film" in document else None
+        questions = self._questions(document)
+        if self.problems or title is None or questions is None:
+            return None
+        return Bank(slug=slug, title=title, questions=questions, film=film)
+
+    def _format(self, document: dict[str, Any]) -> bool:
+        """Check ``format``; False when the rest cannot be read as format 1."""
+        if "format" not in document:
+            self._problem(f'format is missing; write "format": {FORMAT_VERSION}')
+            return True
+        version = document["format"]
+        if isinstance(version, int) and not isinstance(version, bool):
+            if version > FORMAT_VERSION:
+                self._problem(
+                    f"this bank needs a newer filmquiz (it is format {version}; "
+                    f"this filmquiz reads format {FORMAT_VERSION})"
+                )
+                return False
+            if version == FORMAT_VERSION:
+                return True
+        self._problem(f"format must be {FORMAT_VERSION}, got {describe(version)}")
+        return True
+
+    def _film(self, value: Any) -> Film | None:
+        if not isinstance(value, dict):
+            self._problem(f"film must be an object, got {describe(value)}")
+            return None
+        self._keys(value, _FILM_KEYS, prefix="film.")
+        year = value.get("year")
+        if year is not None or "year" in value:
+            if not isinstance(year, int) or isinstance(year, bool):
+                self._problem(f"film.year must be a whole number, got {describe(year)}")
+                year = None
+            elif not EARLIEST_YEAR <= year <= LATEST_YEAR:
+                self._problem(f"film.year must be a year such as 2021, got {year}")
+                year = None
+        return Film(
+            title=self._text(value, "title", prefix="film."),
+            original_title=self._text(value, "original_title", prefix="film."),
+            year=year,
+            director=self._text(value, "director", prefix="film."),
+        )
+
+    def _questions(self, document: dict[str, Any]) -> tuple[Question, ...] | None:
+        if "questions" not in document:
+            self._problem("questions is missing; a bank needs at least one question")
+            return None
+        items = document["questions"]
+        if not isinstance(items, list):
+            self._problem(f"questions must be a list, got {describe(items)}")
+            return None
+        if not items:
+            self._problem("questions is empty; a bank needs at least one question")
+            return None
+        first_position: dict[str, int] = {}
+        questions: list[Question] = []
+        for position, item in enumerate(items, start=1):
+            question = self._question(item, position, first_position)
+            if question is not None:
+                questions.append(question)
+        self._where = ""
+        return tuple(questions)
+
+    def _question(
+        self, item: Any, position: int, first_position: dict[str, int]
+    ) -> Question | None:
+        self._where = f"question {position}"
+        if not isinstance(item, dict):
+            self._problem(f"must be an object, got {describe(item)}")
+            return None
+        id_ = self._text(item, "id", required=True)
+        if id_ is not None:
+            if id_ in first_position:
+                self._problem(
+                    f"id {quote(id_)} is already used by question {first_position[id_]}"
+                )
+            else:
+                first_position[id_] = position
+                self._where = f"question {quote(id_)}"
+        self._keys(item, _QUESTION_KEYS)
+        prompt = self._text(item, "prompt", required=True)
+        choices = self._choices(item)
+        answer = self._text(item, "answer", required=True)
+        if answer is not None and choices is not None and answer not in choices:
+            self._problem(f"answer {quote(answer)} is not one of the choices")
+        difficulty = self._difficulty(item)
+        category = self._text(item, "category")
+        explanation = self._text(item, "explanation")
+        if (
+            id_ is None
+            or prompt is None
+            or choices is None
+            or answer is None
+            or answer not in choices
+        ):
+            return None
+        return Question(
+            id=id_,
+            prompt=prompt,
+            choices=choices,
+            answer=answer,
+            category=category,
+            difficulty=difficulty,
+            explanation=explanation,
+        )
+
+    def _choices(self, item: dict[str, Any]) -> tuple[str, ...] | None:
+        if "choices" not in item:
+            self._problem("choices is missing")
+            return None
+        value = item["choices"]
+        if not isinstance(value, list):
+            self._problem(f"choices must be a list of strings, got {describe(value)}")
+            return None
+        if not MIN_CHOICES <= len(value) <= MAX_CHOICES:
+            self._problem(
+                f"choices must list {MIN_CHOICES} to {MAX_CHOICES} answers, "
+                f"got {len(value)}"
+            )
+        ok = True
+        seen: set[str] = set()
+        for index, choice in enumerate(value):
+            if not isinstance(choice, str):
+                self._problem(
+                    f"choices[{index}] must be a string, got {describe(choice)}"
+                )
+                ok = False
+            elif not self._plain(choice, f"choices[{index}]"):
+                ok = False
+            elif choice in seen:
+                self._problem(f"choice {quote(choice)} is listed twice")
+                ok = False
+            else:
+                seen.add(choice)
+        return tuple(value) if ok and MIN_CHOICES <= len(value) <= MAX_CHOICES else None
+
+    def _difficulty(self, item: dict[str, Any]) -> Difficulty | None:
+        if "difficulty" not in item:
+            return None
+        value = item["difficulty"]
+        for level in DIFFICULTIES:
+            if value == level:
+                return level
+        names = ", ".join(quote(level) for level in DIFFICULTIES[:-1])
+        self._problem(
+            f"difficulty must be {names} or {quote(DIFFICULTIES[-1])}, "
+            f"got {describe(value)}"
+        )
+        return None
+
+    def _text(
+        self,
+        obj: dict[str, Any],
+        key: str,
+        *,
+        required: bool = False,
+        prefix: str = "",
+    ) -> str | None:
+        """The string at ``key``, or None after reporting why it cannot be used."""
+        name = prefix + key
+        if key not in obj:
+            if required:
+                self._problem(f"{name} is missing")
+            return None
+        value = obj[key]
+        if not isinstance(value, str):
+            self._problem(f"{name} must be a string, got {describe(value)}")
+            return None
+        return value if self._plain(value, name) else None
+
+    def _plain(self, value: str, name: str) -> bool:
+        """Report and refuse text that carries control characters."""
+        if not value.strip():
+            self._problem(f"{name} is blank")
+            return False
+        match = CONTROL_CHARACTER.search(value)
+        if match is None:
+            return True
+        self._problem(
+            f"{name} contains a control character (U+{ord(match.group()):04X}); "
+            "bank text must be plain, single-line text"
+        )
+        return False
+
+    def _keys(
+        self,
+        obj: dict[str, Any],
+        known: tuple[str, ...],
+        *,
+        prefix: str = "",
+    ) -> None:
+        for key in (key for key in obj if key not in known):
+            import difflib  # only when a bank is broken: it slows every start
+
+            hint = difflib.get_close_matches(key, known, n=1)
+            suggestion = f" (did you mean {quote(hint[0])}?)" if hint else ""
+            self._problem(f"unknown key {quote(prefix + key)}{suggestion}")
+        for key in getattr(obj, "duplicates", ()):
+            self._problem(f"key {quote(prefix + key)} is given more than once")
