@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
@@ -41,6 +42,15 @@ def spawn(command: str, *args: str) -> pexpect.spawn:
 # Colour codes may stand between any two parts of a line on a real terminal.
 STYLES = r"(?:\x1b\[[\d;]*m)*"
 SCORE = re.compile(rf"Score {STYLES}(\d+)/(\d+){STYLES} \((\d+)%\)")
+
+
+def kept_games(command: str) -> list[dict[str, Any]]:
+    """The games in the score history, as ``scores --json`` lists them."""
+    listed = subprocess.run(
+        [command, "scores", "--json"], capture_output=True, text=True, check=True
+    )
+    games: list[dict[str, Any]] = json.loads(listed.stdout)["games"]
+    return games
 
 
 def finish(child: pexpect.spawn) -> int:
@@ -133,13 +143,7 @@ class TestTerminalGame:
         child.expect_exact("[2/5]")
         child.sendintr()
         assert finish(child) == ExitStatus.INTERRUPTED
-        listed = subprocess.run(
-            [filmquiz_command, "scores", "--json"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        (game,) = json.loads(listed.stdout)["games"]
+        (game,) = kept_games(filmquiz_command)
         assert (game["player"], game["total"], game["complete"]) == ("ana", 5, False)
 
     def test_json_in_a_terminal(self, filmquiz_command: str, tmp_path: Path) -> None:
@@ -238,13 +242,7 @@ class TestScoresInATerminal:
         child.send(key)
         child.expect_exact(said)
         assert finish(child) == ExitStatus.OK
-        listed = subprocess.run(
-            [filmquiz_command, "scores", "--json"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        assert len(json.loads(listed.stdout)["games"]) == left
+        assert len(kept_games(filmquiz_command)) == left
 
 
 def test_new_in_a_terminal(filmquiz_command: str, filmquiz_home: Path) -> None:

@@ -44,15 +44,9 @@ class TerminalAsker:
         input: Input | None = None,
         output: Output | None = None,
     ) -> None:
-        self._options: dict[str, Any] = {"style": STYLE}
-        if no_color:
-            self._options["color_depth"] = ColorDepth.DEPTH_1_BIT
-        if input is not None:
-            self._options["input"] = input
         if output is None and stream is not None and stream is not sys.stdout:
             output = create_output(stdout=stream)
-        if output is not None:
-            self._options["output"] = output
+        self._options = prompt_options(input=input, output=output, no_color=no_color)
 
     def __call__(self, round_: Round) -> str:
         """Ask until a choice is made; Ctrl-C raises KeyboardInterrupt."""
@@ -63,6 +57,21 @@ class TerminalAsker:
             instruction="(arrow keys, then Enter)",
             **self._options,
         )
+
+
+def prompt_options(
+    *, input: Input | None = None, output: Output | None = None, no_color: bool = False
+) -> dict[str, Any]:
+    """The keyword arguments every filmquiz prompt gives questionary: the style,
+    and the terminal to use in place of the real one, when one is given."""
+    options: dict[str, Any] = {"style": STYLE}
+    if no_color:
+        options["color_depth"] = ColorDepth.DEPTH_1_BIT
+    if input is not None:
+        options["input"] = input
+    if output is not None:
+        options["output"] = output
+    return options
 
 
 def select(message: str, choices: Sequence[str], **options: Any) -> str:
@@ -85,9 +94,5 @@ def confirm(
     message: str, *, input: Input | None = None, output: Output | None = None
 ) -> bool:
     """Ask a yes/no question, No by default; Ctrl-C raises KeyboardInterrupt."""
-    options: dict[str, Any] = {"style": STYLE}
-    if input is not None:
-        options["input"] = input
-    if output is not None:
-        options["output"] = output
+    options = prompt_options(input=input, output=output)
     return bool(questionary.confirm(message, default=False, **options).unsafe_ask())

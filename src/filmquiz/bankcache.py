@@ -18,7 +18,6 @@ shortcut: if it cannot be read or written, filmquiz reads the bank itself.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Sequence
 from itertools import accumulate
 from pathlib import Path
@@ -29,6 +28,7 @@ import msgspec
 from filmquiz import __version__
 from filmquiz.bank import Bank, Film, Question
 from filmquiz.loader import load_bank
+from filmquiz.locations import cache_home
 
 CACHE_FROM = 256 * 1024
 """Banks smaller than this (bytes) are read directly: that is as fast."""
@@ -106,18 +106,6 @@ class _CachedInfo(msgspec.Struct, array_like=True):
     info: BankInfo
 
 
-def cache_folder() -> Path:
-    """Where cached banks are kept."""
-    from filmquiz.locations import HOME_VARIABLE
-
-    home = os.environ.get(HOME_VARIABLE)
-    if home:
-        return Path(home).expanduser() / "cache"
-    import platformdirs
-
-    return platformdirs.user_cache_path("filmquiz", appauthor=False)
-
-
 def read_bank(path: Path) -> Bank:
     """The checked bank at ``path``, from the cache when it is fresh."""
     stamp = _stamp(path)
@@ -191,7 +179,7 @@ def _cache_file(stamp: _Stamp, kind: str) -> Path:
     import hashlib  # only for banks big enough to cache
 
     name = hashlib.sha256(stamp.path.encode()).hexdigest()[:24]
-    return cache_folder() / f"{name}.{kind}"
+    return cache_home() / f"{name}.{kind}"
 
 
 def _write(file: Path, data: bytes) -> None:

@@ -7,10 +7,9 @@ vouch for goes to :mod:`filmquiz.careful`, which names every problem.
 
 from __future__ import annotations
 
-import operator
 import re
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, contains
 from typing import Annotated
 
 import msgspec
@@ -99,7 +98,7 @@ def fast_bank(data: bytes, slug: str) -> Bank | None:
     )
     usable = (
         len(set(ids)) == len(ids)
-        and all(map(operator.contains, choices, answers))
+        and all(map(contains, choices, answers))
         and sum(map(len, map(set, choices))) == sum(map(len, choices))
         and all(map(str.strip, texts))
         and data.count(b'":') == keys

@@ -6,21 +6,37 @@ import os
 from pathlib import Path
 
 HOME_VARIABLE = "FILMQUIZ_HOME"
-"""When set, this folder replaces the per-user data folder entirely."""
+"""When set, this folder replaces the per-user data and cache folders."""
 
 
 def data_home() -> Path:
-    """The folder for the score history (and, later, the user's own banks).
+    """The folder for the score history and the user's own banks.
 
     ``FILMQUIZ_HOME`` wins when set; otherwise the per-user data folder that
     platformdirs gives, such as ``~/.local/share/filmquiz`` on Linux.
     """
-    override = os.environ.get(HOME_VARIABLE)
-    if override:
-        return Path(override).expanduser()
+    override = _home_override()
+    if override is not None:
+        return override
     import platformdirs  # 15 ms to import: only when a command needs the folder
 
     return platformdirs.user_data_path("filmquiz", appauthor=False)
+
+
+def cache_home() -> Path:
+    """The folder for cached banks: ``cache/`` inside ``FILMQUIZ_HOME`` when
+    set, otherwise the per-user cache folder, such as ``~/.cache/filmquiz``."""
+    override = _home_override()
+    if override is not None:
+        return override / "cache"
+    import platformdirs
+
+    return platformdirs.user_cache_path("filmquiz", appauthor=False)
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get(HOME_VARIABLE)
+    return Path(value).expanduser() if value else None
 
 
 def history_file() -> Path:

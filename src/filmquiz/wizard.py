@@ -14,7 +14,7 @@ import questionary
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 
-from filmquiz.ask_terminal import STYLE, select
+from filmquiz.ask_terminal import prompt_options, select
 from filmquiz.bank import (
     DIFFICULTIES,
     EARLIEST_YEAR,
@@ -67,11 +67,7 @@ class Wizard:
         output: Output | None = None,
     ) -> None:
         self.user_folder = user_folder
-        self._options: dict[str, Any] = {"style": STYLE}
-        if input is not None:
-            self._options["input"] = input
-        if output is not None:
-            self._options["output"] = output
+        self._options = prompt_options(input=input, output=output)
 
     def run(self) -> Draft:
         """Ask everything; Ctrl-C raises KeyboardInterrupt and nothing is kept."""
