@@ -48,7 +48,7 @@ class TestLineAsker:
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """An unrecognised line is reported and the same question asked again."""
-        ask = LineAsker(io.StringIO("seven\n1\n"), Screen())
+        ask = LineAsker(io.StringIO("seven\n1\n"), Screen(), echo=True)
         assert ask(a_round()) == "Cecilia"
         out = capsys.readouterr().out
         assert out == (
@@ -66,6 +66,6 @@ class TestLineAsker:
 
     def test_end_of_input(self) -> None:
         """No more lines: InputEnded, naming the question left unanswered."""
-        ask = LineAsker(io.StringIO("nope\n"), Screen())
+        ask = LineAsker(io.StringIO("nope\n"), Screen(), echo=True)
         with pytest.raises(InputEnded, match="before question 2 of 5"):
             ask(a_round())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import random
 
 import pytest
 from prompt_toolkit.data_structures import Size
@@ -11,7 +10,7 @@ from prompt_toolkit.input import PipeInput
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from conftest import CTRL_C, DOWN, ENTER, UP
+from conftest import CTRL_C, DOWN, ENTER
 from filmquiz.ask_terminal import TerminalAsker, confirm
 from filmquiz.bank import Bank, Question
 from filmquiz.engine import Ending, Round, Selection, plan_game, play
@@ -22,48 +21,63 @@ def a_round(*choices: str, prompt: str = "Who?") -> Round:
     return Round(number=1, total=1, question=question, choices=choices)
 
 
-class TestTerminalAsker:
-    def test_enter_takes_the_first_choice(self, keys: PipeInput) -> None:
-        """The pointer starts on the first choice."""
-        keys.send_text(ENTER)
-        ask = TerminalAsker(input=keys, output=DummyOutput())
-        assert ask(a_round("Cecilia", "Anita", "Teresa")) == "Cecilia"
+def no_echo(round_: Round, choice: str) -> None:
+    return None
 
-    def test_arrow_keys_move_the_pointer(self, keys: PipeInput) -> None:
-        """Down, down, up, Enter picks the second choice."""
-        keys.send_text(DOWN + DOWN + UP + ENTER)
-        ask = TerminalAsker(input=keys, output=DummyOutput())
+
+class TestTerminalAsker:
+    def test_returns_the_choice_made(self, keys: PipeInput) -> None:
+        """The asker answers with the text of the choice picked."""
+        keys.send_text(DOWN + ENTER)
+        ask = TerminalAsker(echo=no_echo, input=keys, output=DummyOutput())
         assert ask(a_round("Cecilia", "Anita", "Teresa")) == "Anita"
 
-    def test_escape_then_enter_asks_again(self, keys: PipeInput) -> None:
-        """Esc then Enter makes questionary return "": that is no answer."""
-        keys.send_text("\x1b" + ENTER + DOWN + DOWN + ENTER)
-        ask = TerminalAsker(input=keys, output=DummyOutput())
-        assert ask(a_round("Cecilia", "Anita", "Teresa")) == "Teresa"
+    def test_echoes_the_question_and_answer(self, keys: PipeInput) -> None:
+        """Once answered, the menu gives way to the echo of the choice."""
+        echoed: list[tuple[int, str]] = []
+        keys.send_text("3")
+        ask = TerminalAsker(
+            echo=lambda round_, choice: echoed.append((round_.number, choice)),
+            input=keys,
+            output=DummyOutput(),
+        )
+        ask(a_round("Cecilia", "Anita", "Teresa"))
+        assert echoed == [(1, "Teresa")]
 
     def test_ctrl_c_raises_keyboard_interrupt(self, keys: PipeInput) -> None:
         """Ctrl-C is not swallowed: the engine sees KeyboardInterrupt."""
         keys.send_text(CTRL_C)
-        ask = TerminalAsker(input=keys, output=DummyOutput())
+        ask = TerminalAsker(echo=no_echo, input=keys, output=DummyOutput())
         with pytest.raises(KeyboardInterrupt):
             ask(a_round("Cecilia", "Anita"))
 
     def test_markup_is_drawn_as_typed(self, keys: PipeInput) -> None:
-        """Bank text that looks like markup reaches the screen unchanged."""
+        """Bank text that looks like markup reaches the screen unchanged, and
+        the category and difficulty are shown above the question."""
         screen = io.StringIO()
         output = Vt100_Output(screen, lambda: Size(rows=24, columns=100), term="xterm")
         keys.send_text(DOWN + ENTER)
-        ask = TerminalAsker(input=keys, output=output, no_color=True)
-        chosen = ask(a_round("[red]Cecilia[/red]", "<b>Anita</b>", prompt="[bold]Who?"))
+        ask = TerminalAsker(echo=no_echo, input=keys, output=output, no_color=True)
+        question = Question(
+            id="q",
+            prompt="[bold]Who?",
+            choices=("[red]Cecilia[/red]", "<b>Anita</b>"),
+            answer="<b>Anita</b>",
+            category="plot",
+            difficulty="hard",
+        )
+        chosen = ask(Round(1, 1, question, question.choices))
         assert chosen == "<b>Anita</b>"
         drawn = screen.getvalue()
+        assert "Question 1 of 1 (plot, hard)" in drawn
         assert "[bold]Who?" in drawn
         assert "[red]Cecilia[/red]" in drawn
 
 
 class TestWholeGameInProcess:
-    def test_game_played_with_arrow_keys(self, keys: PipeInput) -> None:
-        """A whole game: the engine asks through questionary, keys answer."""
+    def test_game_played_with_keys(self, keys: PipeInput) -> None:
+        """A whole game: the engine asks through the menus; each answer's echo
+        sends the keys for the next question."""
         bank = Bank(
             slug="t",
             title="T",
@@ -74,9 +88,14 @@ class TestWholeGameInProcess:
                 for n in range(3)
             ),
         )
-        rounds = plan_game(bank, Selection(shuffle=False), random.Random())
-        keys.send_text(DOWN + ENTER + ENTER + DOWN + ENTER)
-        ask = TerminalAsker(input=keys, output=DummyOutput())
+        rounds = plan_game(bank, Selection(shuffle=False))
+        next_keys = iter([ENTER, DOWN + ENTER])
+        keys.send_text(DOWN + ENTER)
+        ask = TerminalAsker(
+            echo=lambda round_, choice: keys.send_text(next(next_keys, "")),
+            input=keys,
+            output=DummyOutput(),
+        )
         result = play(rounds, ask, lambda r, a: None, bank=bank, player="p")
         assert result.ending is Ending.COMPLETED
         assert [a.chosen for a in result.answers] == ["y", "x", "y"]

@@ -127,7 +127,7 @@ class TestAdd:
         assert added.exit_code == 0
         target = filmquiz_home / "quizzes" / "noir.json"
         assert added.stdout == (
-            f"Saved noir (1 question) in {target}. Play it with: filmquiz play noir\n"
+            f"Saved noir (1 question) in {target}.\nPlay it with: filmquiz play noir\n"
         )
         assert target.read_bytes() == source.read_bytes()
         played = runner.invoke(app, ["play", "noir", "--no-shuffle"], input="2\n")
@@ -172,6 +172,7 @@ class TestAdd:
         assert result.exit_code == 0
         assert result.stdout.endswith(
             "It is used instead of the shipped quiz parallel-mothers.\n"
+            "Play it with: filmquiz play parallel-mothers\n"
         )
 
 
@@ -188,7 +189,7 @@ class TestShellCompletion:
         done = subprocess.run(
             [command], env=env, cwd=cwd, capture_output=True, text=True, check=True
         )
-        return done.stdout.split()
+        return [line for line in done.stdout.splitlines() if line]
 
     def test_quiz_names_for_play_and_validate(
         self, filmquiz_command: str, filmquiz_home: Path
@@ -218,3 +219,39 @@ class TestShellCompletion:
         assert self.complete(filmquiz_command, "filmquiz play ./banks/", tmp_path) == [
             "./banks/fan.json"
         ]
+
+
+class TestPermissions:
+    @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+    def test_added_banks_follow_the_umask(
+        self, write_bank: WriteBank, filmquiz_home: Path, umask: int, mode: int
+    ) -> None:
+        """add writes a file as any program would: readable by a club's members
+        with umask 022, private with umask 077."""
+        source = write_bank(name="noir.json")
+        old = os.umask(umask)
+        try:
+            CliRunner().invoke(app, ["add", str(source)])
+        finally:
+            os.umask(old)
+        target = filmquiz_home / "quizzes" / "noir.json"
+        assert target.stat().st_mode & 0o777 == mode
+
+
+class TestMoreCompletion:
+    complete = TestShellCompletion.complete
+
+    def test_quiz_names_for_scores(self, filmquiz_command: str) -> None:
+        """scores completes quiz names too."""
+        assert self.complete(filmquiz_command, "filmquiz scores par") == [
+            "parallel-mothers"
+        ]
+
+    def test_categories_of_the_chosen_quiz(self, filmquiz_command: str) -> None:
+        """--category completes the categories of the quiz already typed."""
+        words = "filmquiz play parallel-mothers --category c"
+        assert self.complete(filmquiz_command, words) == ["characters", "cast and crew"]
+
+    def test_no_categories_without_a_quiz(self, filmquiz_command: str) -> None:
+        """Before a quiz is typed, there is nothing to offer, and no error."""
+        assert self.complete(filmquiz_command, "filmquiz play --category c") == []

@@ -67,7 +67,9 @@ class TestGeneral:
         """An unknown option exits 2 without a traceback."""
         result = runner.invoke(app, ["play", "parallel-mothers", "--bogus"])
         assert result.exit_code == ExitStatus.USAGE
-        assert "No such option: --bogus" in result.stderr
+        assert result.stderr == (
+            "error: no such option: --bogus\nTry 'filmquiz play --help' for help.\n"
+        )
 
     def test_python_dash_m(self) -> None:
         """``python -m filmquiz`` is the same program."""
@@ -198,8 +200,10 @@ class TestPlayPlain:
         path = two_questions(write_bank)
         result = runner.invoke(app, ["play", str(path), "--no-shuffle"], input="2\n")
         assert result.exit_code == ExitStatus.FAILURE
-        assert "Score 1/2 (50%)" in result.stdout
-        assert "Input ended after 1 of 2 questions: 1 right" in result.stderr
+        assert (
+            "Input ended after 1 of 2 questions: 1 of 1 answered right (100%), in 0s."
+        ) in result.stdout
+        assert "│ 1 │ Question first?" in result.stdout
 
     def test_json_output(self, runner: CliRunner, write_bank: WriteBank) -> None:
         """--json: stdout holds only the document; people's text is on stderr."""
@@ -217,6 +221,8 @@ class TestPlayPlain:
             "score": 1,
             "total": 2,
             "complete": True,
+            "practice": False,
+            "seed": None,
             "questions": [
                 {
                     "id": "first",
@@ -394,3 +400,195 @@ def test_default_player_is_the_login_name(
         app, ["play", str(two_questions(write_bank)), "--json"], input="1\n1\n"
     )
     assert json.loads(result.stdout)["player"] == os.environ["LOGNAME"] == "rosa"
+
+
+def played_ids(runner: CliRunner, *args: str) -> list[str]:
+    """The question ids a piped game of parallel-mothers asks, in order."""
+    result = runner.invoke(
+        app, ["play", "parallel-mothers", "--json", *args], input="1\n" * 69
+    )
+    assert result.exit_code == 0, result.output
+    return [q["id"] for q in json.loads(result.stdout)["questions"]]
+
+
+class TestSeeds:
+    def test_first_ten_are_the_first_ten_of_the_whole_game(
+        self, runner: CliRunner
+    ) -> None:
+        """ "Seed 7, first ten" is what a friend playing all of seed 7 gets first."""
+        whole = played_ids(runner, "--seed", "7")
+        assert played_ids(runner, "--seed", "7", "--count", "10") == whole[:10]
+
+    def test_filters_keep_the_seeds_order(self, runner: CliRunner) -> None:
+        """A category or difficulty picks from the seed's order."""
+        from filmquiz.catalog import load
+
+        bank = load("parallel-mothers")
+        plot = {q.id for q in bank.questions if q.category == "plot"}
+        hard = {q.id for q in bank.questions if q.difficulty == "hard"}
+        whole = played_ids(runner, "--seed", "7")
+        assert played_ids(runner, "--seed", "7", "-c", "plot") == [
+            i for i in whole if i in plot
+        ]
+        assert (
+            played_ids(runner, "--seed", "7", "-d", "hard", "-n", "3")
+            == [i for i in whole if i in hard][:3]
+        )
+
+    def test_choice_order_does_not_depend_on_count(self, runner: CliRunner) -> None:
+        """A question's choices come in the same order in a short and a long
+        game with the same seed: answer 2 picks the same text."""
+
+        def chosen(*args: str) -> list[str]:
+            result = runner.invoke(
+                app,
+                ["play", "parallel-mothers", "--json", "--seed", "3", *args],
+                input="2\n" * 69,
+            )
+            return [q["chosen"] for q in json.loads(result.stdout)["questions"]]
+
+        assert chosen("-n", "5") == chosen()[:5]
+
+    def test_json_says_the_seed(self, runner: CliRunner) -> None:
+        """--json records the seed, so a game can be shared; none in file order."""
+        seeded = runner.invoke(
+            app,
+            ["play", "parallel-mothers", "--json", "--seed", "7", "-n", "1"],
+            input="1\n",
+        )
+        assert json.loads(seeded.stdout)["seed"] == 7
+        unseeded = runner.invoke(
+            app, ["play", "parallel-mothers", "--json", "-n", "1"], input="1\n"
+        )
+        assert isinstance(json.loads(unseeded.stdout)["seed"], int)
+        ordered = runner.invoke(
+            app,
+            ["play", "parallel-mothers", "--json", "-n", "1", "--no-shuffle"],
+            input="1\n",
+        )
+        assert json.loads(ordered.stdout)["seed"] is None
+
+
+class TestRepeatedOptions:
+    def test_categories_combine(self, runner: CliRunner) -> None:
+        """-c plot -c characters asks questions of either category."""
+        from filmquiz.catalog import load
+
+        categories = {q.id: q.category for q in load("parallel-mothers").questions}
+        ids = played_ids(runner, "-c", "plot", "-c", "characters")
+        assert {categories[i] for i in ids} == {"plot", "characters"}
+        assert len(ids) == sum(c in ("plot", "characters") for c in categories.values())
+
+    def test_difficulties_combine(self, runner: CliRunner) -> None:
+        """-d easy -d hard asks questions of either difficulty, none medium."""
+        from filmquiz.catalog import load
+
+        levels = {q.id: q.difficulty for q in load("parallel-mothers").questions}
+        ids = played_ids(runner, "-d", "easy", "-d", "HARD")
+        assert {levels[i] for i in ids} == {"easy", "hard"}
+
+
+class TestHelpSpeaksFilmquiz:
+    @pytest.mark.parametrize(
+        "command",
+        [
+            [],
+            ["play"],
+            ["list"],
+            ["validate"],
+            ["scores"],
+            ["add"],
+            ["new"],
+            ["schema"],
+            ["import"],
+            ["import", "opentdb"],
+        ],
+    )
+    def test_no_python_in_the_help(self, runner: CliRunner, command: list[str]) -> None:
+        """No Python types, braces or range notation, and no summary cut short."""
+        result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "80"})
+        assert result.exit_code == 0
+        for python in ("<str>", "<int>", "list[", "{", "}", "x>=", "<bool>"):
+            assert python not in result.stdout
+        summaries = [
+            line for line in result.stdout.splitlines() if not line.startswith("Usage:")
+        ]
+        assert not any(line.endswith("...") for line in summaries)
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["--count", "0"], "error: --count must be 1 or more (got 0)"),
+            (["-n", "ten"], 'error: --count must be a whole number (got "ten")'),
+            (["--seed", "x"], 'error: --seed must be a whole number (got "x")'),
+            (
+                ["-d", "extreme"],
+                'error: --difficulty must be easy, medium or hard (got "extreme")',
+            ),
+            (
+                ["--player", " "],
+                "error: --player must be a name of printable characters",
+            ),
+            (["--bogus"], "error: no such option: --bogus"),
+        ],
+    )
+    def test_usage_errors(
+        self, runner: CliRunner, args: list[str], message: str
+    ) -> None:
+        """Usage errors are one error line and where the help is, exit 2."""
+        result = runner.invoke(app, ["play", "parallel-mothers", *args])
+        assert result.exit_code == ExitStatus.USAGE
+        assert result.stderr == f"{message}\nTry 'filmquiz play --help' for help.\n"
+
+    def test_missing_quiz_without_a_terminal(self, runner: CliRunner) -> None:
+        """play without QUIZ and without a terminal is a usage error."""
+        result = runner.invoke(app, ["play"])
+        assert result.exit_code == ExitStatus.USAGE
+        assert result.stderr.startswith("error: QUIZ is missing: give a quiz name")
+
+
+class TestColourInErrors:
+    def test_no_color_holds_for_errors(self, runner: CliRunner) -> None:
+        """FORCE_COLOR=1 with --no-color: the error is plain text."""
+        result = runner.invoke(
+            app, ["play", "nope", "--no-color"], env={"FORCE_COLOR": "1"}
+        )
+        assert result.exit_code == ExitStatus.FAILURE
+        assert "\x1b" not in result.stderr
+        assert result.stderr.startswith('error: no quiz called "nope"')
+
+    def test_no_color_variable_holds_for_usage_errors(self, runner: CliRunner) -> None:
+        """NO_COLOR=1 keeps a usage error plain too, even with FORCE_COLOR."""
+        result = runner.invoke(
+            app, ["play", "x", "-n", "0"], env={"FORCE_COLOR": "1", "NO_COLOR": "1"}
+        )
+        assert "\x1b" not in result.stderr
+
+    def test_forced_colour_colours_errors(self, runner: CliRunner) -> None:
+        """Without --no-color, FORCE_COLOR=1 does colour the error."""
+        result = runner.invoke(app, ["play", "nope"], env={"FORCE_COLOR": "1"})
+        assert COLOUR.search(result.stderr)
+
+
+class TestListings:
+    @pytest.mark.parametrize("columns", ["50", "80", "120"])
+    @pytest.mark.parametrize("command", [["list"], ["scores"], ["scores", "--games"]])
+    def test_no_ellipsis_no_trailing_spaces(
+        self, runner: CliRunner, command: list[str], columns: str
+    ) -> None:
+        """list and scores fit 50 to 120 columns without cutting a word with …,
+        and no line ends in spaces."""
+        for answers in ("1\n" * 10, "2\n" * 10, "2\n"):
+            runner.invoke(
+                app,
+                ["play", "parallel-mothers", "-n", "10", "--player", "ana-lucía"],
+                input=answers,
+            )
+        result = runner.invoke(app, command, env={"COLUMNS": columns})
+        assert result.exit_code == 0
+        assert "…" not in result.stdout
+        for line in result.stdout.splitlines():
+            assert line == line.rstrip()
+        table = result.stdout.splitlines()
+        assert all(len(line) <= int(columns) for line in table[:-2])
+        assert "parallel-mothers" in result.stdout

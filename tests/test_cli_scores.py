@@ -77,7 +77,7 @@ class TestGamesAreKept:
     ) -> None:
         """The end of a game says how it stands against the player's best."""
         first = play(runner, bank, "1\n2\n1\n")
-        assert "Your first complete game of this quiz." in first.stdout
+        assert "Your first counted game of this quiz." in first.stdout
         better = play(runner, bank, "2\n2\n1\n")
         assert "New best! Your previous best was 0%." in better.stdout
         worse = play(runner, bank, "1\n2\n1\n")
@@ -93,7 +93,7 @@ class TestGamesAreKept:
             ["play", str(bank), "--no-shuffle", "--player", "bo"],
             input="1\n1\n1\n",
         )
-        assert "Your first complete game of this quiz." in other.stdout
+        assert "Your first counted game of this quiz." in other.stdout
 
 
 class TestTroubleNeverStopsAGame:
@@ -129,7 +129,7 @@ class TestTroubleNeverStopsAGame:
         assert "Score 3/3" in result.stdout
         assert result.stderr == (
             f"warning: cannot keep scores in {blocker / 'home'} (Not a directory); "
-            "scores are not being kept\n"
+            "this game was not kept\n"
         )
 
     def test_scores_without_a_history(
@@ -141,8 +141,8 @@ class TestTroubleNeverStopsAGame:
         monkeypatch.setenv("FILMQUIZ_HOME", str(blocker / "home"))
         result = runner.invoke(app, ["scores"])
         assert result.exit_code == ExitStatus.FAILURE
-        assert result.stderr.splitlines()[-1] == (
-            "error: the score history is unavailable"
+        assert result.stderr == (
+            f"error: cannot keep scores in {blocker / 'home'} (Not a directory)\n"
         )
 
 
@@ -157,15 +157,33 @@ class TestMistakes:
         assert [q["id"] for q in json.loads(again.stdout)["questions"]] == ["c"]
         done = play(runner, bank, "", "--mistakes")
         assert done.exit_code == 0
-        assert done.stdout == "No mistakes to practise: ana has none on club.\n"
+        assert done.stdout == (
+            "No mistakes to practise: ana got every question of club right the "
+            "last time.\n"
+        )
 
-    def test_no_history_yet(self, runner: CliRunner, bank: Path) -> None:
-        """A player who never played has no mistakes, and is told so."""
+    def test_never_played(self, runner: CliRunner, bank: Path) -> None:
+        """A player who never played this quiz is told that, not "none"."""
         result = play(runner, bank, "", "--mistakes")
         assert (result.exit_code, result.stdout) == (
             0,
-            "No mistakes to practise: ana has none on club.\n",
+            "ana has not played club yet, so there are no mistakes to practise.\n",
         )
+
+    def test_practice_is_marked_and_never_a_best(
+        self, runner: CliRunner, bank: Path
+    ) -> None:
+        """A --mistakes game is kept as practice, and says it does not count."""
+        play(runner, bank, "1\n1\n1\n")
+        practice = play(runner, bank, "2\n2\n", "--mistakes")
+        assert "Practice games do not count towards your best." in practice.stdout
+        games = scores_json(runner)["games"]
+        assert [(g["practice"], g["counted"]) for g in games] == [
+            (True, False),
+            (False, True),
+        ]
+        (summary,) = scores_json(runner)["summary"]
+        assert (summary["games"], summary["played"], summary["best"]) == (1, 2, 33.3)
 
 
 class TestScoresCommand:
@@ -201,7 +219,7 @@ class TestScoresCommand:
             "best": 100.0,
             "average": 66.7,
         }
-        assert summary["last_played"] == games[1]["finished_at"]
+        assert summary["last_played"] == games[0]["finished_at"]
         assert summary["trend"] == [33.3, 100.0]
 
     def test_filters(
@@ -222,9 +240,9 @@ class TestScoresCommand:
             play(runner, bank, answers)
         result = runner.invoke(app, ["scores"], env={"COLUMNS": "100"})
         assert result.exit_code == 0
-        row = next(line for line in result.stdout.splitlines() if "club" in line)
+        row = next(line for line in result.stdout.splitlines() if "club " in line)
         assert row.split()[:5] == ["club", "ana", "3", "100%", "67%"]
-        assert row.rstrip().endswith("▃▆█ 100%")
+        assert row.endswith("▃▆█ 100%")
 
     def test_games_table(self, runner: CliRunner, bank: Path) -> None:
         """--games lists each game, newest first, marking those stopped early."""
@@ -232,15 +250,13 @@ class TestScoresCommand:
         play(runner, bank, "2\n")
         result = runner.invoke(app, ["scores", "--games"], env={"COLUMNS": "100"})
         rows = [line for line in result.stdout.splitlines() if "club" in line]
-        assert rows[0].replace("│", " ").split()[-3:] == ["1/3", "33%", "stopped"]
-        assert rows[1].replace("│", " ").split()[-2:] == ["1/3", "33%"]
+        assert rows[0].split()[-3:] == ["1/3", "33%", "stopped"]
+        assert rows[1].split()[-2:] == ["1/3", "33%"]
 
     def test_empty_history(self, runner: CliRunner) -> None:
         """With nothing played, scores says how to start."""
         result = runner.invoke(app, ["scores"])
-        assert result.stdout == (
-            "No complete games yet: play one with `filmquiz play QUIZ`.\n"
-        )
+        assert result.stdout == "No games yet: play one with `filmquiz play QUIZ`.\n"
 
     def test_reset_needs_yes_without_a_terminal(
         self, runner: CliRunner, bank: Path
@@ -277,3 +293,86 @@ def test_concurrent_players_lose_nothing(filmquiz_command: str, bank: Path) -> N
     runner = CliRunner()
     games = scores_json(runner)["games"]
     assert sorted(g["player"] for g in games) == [f"p{n}" for n in range(8)]
+
+
+class TestWhatScoresSays:
+    def test_unknown_quiz_is_an_error_with_a_suggestion(
+        self, runner: CliRunner, bank: Path
+    ) -> None:
+        """scores of a quiz that is neither known nor played: exit 1, and the
+        same "did you mean" as play."""
+        result = runner.invoke(app, ["scores", "paralel-mothers"])
+        assert result.exit_code == ExitStatus.FAILURE
+        assert result.stderr == (
+            'error: no quiz called "paralel-mothers"; did you mean '
+            '"parallel-mothers"? (`filmquiz list` shows the quizzes there are)\n'
+        )
+
+    def test_a_known_quiz_with_no_games(self, runner: CliRunner) -> None:
+        """A quiz that exists but was never played: said plainly, exit 0."""
+        result = runner.invoke(app, ["scores", "parallel-mothers"])
+        assert (result.exit_code, result.stdout) == (
+            0,
+            "No games of parallel-mothers yet: play one with "
+            "`filmquiz play parallel-mothers`.\n",
+        )
+
+    def test_a_player_with_no_games_is_named(
+        self, runner: CliRunner, bank: Path
+    ) -> None:
+        """--player with no games says so by name, exit 0."""
+        play(runner, bank, "1\n1\n1\n")
+        result = runner.invoke(app, ["scores", "--player", "bo"])
+        assert (result.exit_code, result.stdout) == (
+            0,
+            "bo has no games yet: play one with `filmquiz play QUIZ`.\n",
+        )
+
+    def test_a_quiz_only_in_the_history_is_still_shown(
+        self, runner: CliRunner, bank: Path
+    ) -> None:
+        """A bank deleted after it was played still has its scores."""
+        play(runner, bank, "1\n1\n1\n")
+        bank.unlink()
+        result = runner.invoke(app, ["scores", "club", "--json"])
+        assert result.exit_code == 0
+        assert len(json.loads(result.stdout)["games"]) == 1
+
+    def test_player_names_ignore_case_and_keep_the_first_spelling(
+        self, runner: CliRunner, bank: Path
+    ) -> None:
+        """Ana, ana and ANA are one player, shown as first spelt."""
+        for name in ("Ana", "ana", "ANA"):
+            runner.invoke(
+                app,
+                ["play", str(bank), "--no-shuffle", "--player", name],
+                input="2\n1\n2\n",
+            )
+        document = scores_json(runner, "--player", "aNa")
+        assert {g["player"] for g in document["games"]} == {"Ana"}
+        (summary,) = document["summary"]
+        assert (summary["player"], summary["games"]) == ("Ana", 3)
+        third = runner.invoke(
+            app,
+            ["play", str(bank), "--no-shuffle", "--player", "ANA"],
+            input="2\n1\n2\n",
+        )
+        assert "You matched your best score, 100%." in third.stdout
+
+    def test_short_games_are_marked_and_not_counted(
+        self, runner: CliRunner, bank: Path
+    ) -> None:
+        """Two of three questions: kept, marked short, not a best."""
+        short = play(runner, bank, "2\n1\n", "-n", "2")
+        assert "do not count towards your best" in short.stdout
+        listed = runner.invoke(app, ["scores", "--games"])
+        assert listed.stdout.splitlines()[2].split()[-1] == "short"
+        table = runner.invoke(app, ["scores"])
+        assert "Not counted: 1 game stopped early" in table.stdout
+
+    def test_reset_says_what_it_forgets(self, runner: CliRunner, bank: Path) -> None:
+        """--reset --yes counts every game it forgot, counted or not."""
+        play(runner, bank, "1\n1\n1\n")
+        play(runner, bank, "2\n", "-n", "1")
+        done = runner.invoke(app, ["scores", "--reset", "--yes"])
+        assert done.stdout == "Forgot 2 games.\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from datetime import UTC, datetime
 from itertools import count
 
@@ -62,63 +61,137 @@ class TestPlanGame:
     def test_no_shuffle_keeps_file_order(self) -> None:
         """Without shuffling, questions and choices keep the bank's order."""
         bank = make_bank()
-        rounds = plan_game(bank, Selection(shuffle=False), random.Random(1))
+        rounds = plan_game(bank, Selection(shuffle=False))
         assert ids(rounds) == ["a", "b", "c", "d", "e"]
         assert [r.choices for r in rounds] == [q.choices for q in bank.questions]
         assert [(r.number, r.total) for r in rounds] == [(n, 5) for n in range(1, 6)]
 
     def test_same_seed_same_game(self) -> None:
         """The same seed gives the same questions and choices in the same order."""
-        first = plan_game(make_bank(), Selection(), random.Random(42))
-        second = plan_game(make_bank(), Selection(), random.Random(42))
+        first = plan_game(make_bank(), Selection(seed=42))
+        second = plan_game(make_bank(), Selection(seed=42))
         assert first == second
 
     def test_shuffle_changes_order(self) -> None:
         """Different seeds give different orders (these two, checked once)."""
-        one = plan_game(make_bank(), Selection(), random.Random(1))
-        two = plan_game(make_bank(), Selection(), random.Random(2))
+        one = plan_game(make_bank(), Selection(seed=1))
+        two = plan_game(make_bank(), Selection(seed=2))
         assert ids(one) != ids(two)
         assert sorted(ids(one)) == ["a", "b", "c", "d", "e"]
 
     def test_shuffled_choices_keep_every_choice(self) -> None:
         """Shuffling reorders choices but never loses or adds one."""
-        for round_ in plan_game(make_bank(), Selection(), random.Random(3)):
+        for round_ in plan_game(make_bank(), Selection(seed=3)):
             assert sorted(round_.choices) == sorted(round_.question.choices)
 
     def test_count_limits_questions(self) -> None:
         """--count takes the first N after filtering and shuffling."""
-        rounds = plan_game(
-            make_bank(), Selection(limit=2, shuffle=False), random.Random()
-        )
+        rounds = plan_game(make_bank(), Selection(limit=2, shuffle=False))
         assert ids(rounds) == ["a", "b"]
         assert rounds[-1].total == 2
 
     def test_count_larger_than_bank(self) -> None:
         """Asking for more questions than there are plays them all."""
-        rounds = plan_game(make_bank(), Selection(limit=99), random.Random(0))
+        rounds = plan_game(make_bank(), Selection(limit=99))
         assert len(rounds) == 5
 
     def test_category_ignores_case(self) -> None:
         """Categories match without regard to case."""
-        rounds = plan_game(
-            make_bank(), Selection(category="CAST", shuffle=False), random.Random()
-        )
+        rounds = plan_game(make_bank(), Selection(categories=("CAST",), shuffle=False))
         assert ids(rounds) == ["b", "e"]
 
     def test_difficulty_filter(self) -> None:
         """Only questions of the difficulty asked for."""
         rounds = plan_game(
-            make_bank(), Selection(difficulty="easy", shuffle=False), random.Random()
+            make_bank(), Selection(difficulties=("easy",), shuffle=False)
         )
         assert ids(rounds) == ["a", "d"]
+
+    def test_several_categories_and_difficulties_combine(self) -> None:
+        """Repeated filters keep questions of any of the values given."""
+        rounds = plan_game(
+            make_bank(),
+            Selection(
+                categories=("plot", "cast"),
+                difficulties=("easy", "hard"),
+                shuffle=False,
+            ),
+        )
+        assert ids(rounds) == ["a", "b"]
 
     def test_nothing_matches(self) -> None:
         """A filter that leaves nothing names the categories there are."""
         with pytest.raises(NoQuestions) as caught:
-            plan_game(make_bank(), Selection(category="music"), random.Random())
+            plan_game(make_bank(), Selection(categories=("music", "songs")))
         assert str(caught.value) == (
-            '"Test" has no questions in category "music"; '
+            '"Test" has no questions in category "music" or "songs"; '
             "its categories are plot, Cast, cast"
+        )
+
+
+def big_bank(size: int) -> Bank:
+    return Bank(
+        slug="big",
+        title="Big",
+        questions=tuple(
+            Question(
+                id=f"q{n}",
+                prompt=f"{n}?",
+                choices=("a", "b", "c", "d"),
+                answer="a",
+                category=("plot", "cast", "crew")[n % 3],
+                difficulty=("easy", "medium", "hard")[n % 3],  # type: ignore[arg-type]
+            )
+            for n in range(size)
+        ),
+    )
+
+
+class TestSeeds:
+    """A seed fixes the order of the whole bank and of each question's
+    choices; every other option only picks from that order."""
+
+    @pytest.mark.parametrize("count", [1, 5, 10, 60])
+    def test_a_shorter_game_is_the_start_of_the_longer_one(self, count: int) -> None:
+        """ "Seed 7, first ten" is the first ten of the whole bank with seed 7,
+        with the same choice order."""
+        bank = big_bank(200)
+        whole = plan_game(bank, Selection(seed=7))
+        short = plan_game(bank, Selection(seed=7, limit=count))
+        assert [(r.question, r.choices) for r in short] == [
+            (r.question, r.choices) for r in whole[:count]
+        ]
+
+    @pytest.mark.parametrize(
+        "selection",
+        [
+            Selection(seed=7, categories=("cast",)),
+            Selection(seed=7, difficulties=("hard", "easy")),
+            Selection(seed=7, categories=("plot", "crew"), limit=4),
+            Selection(seed=7, only=frozenset(f"q{n}" for n in range(0, 200, 7))),
+        ],
+    )
+    def test_filters_keep_the_seeds_order(self, selection: Selection) -> None:
+        """A filtered game asks its questions in the order of the whole game,
+        each with the choices in the same order."""
+        bank = big_bank(200)
+        whole = [(r.question, r.choices) for r in plan_game(bank, Selection(seed=7))]
+        filtered = [(r.question, r.choices) for r in plan_game(bank, selection)]
+        kept = [pair for pair in whole if pair in filtered]
+        assert filtered == kept[: len(filtered)]
+
+    def test_seeded_order_is_a_permutation(self) -> None:
+        """Every question appears once, whatever the seed."""
+        bank = big_bank(500)
+        for seed in range(5):
+            assert sorted(ids(plan_game(bank, Selection(seed=seed)))) == sorted(
+                q.id for q in bank.questions
+            )
+
+    def test_seed_is_not_the_player_or_the_time(self) -> None:
+        """Two plans with seed 7, made at different moments, are equal."""
+        assert plan_game(big_bank(50), Selection(seed=7)) == plan_game(
+            big_bank(50), Selection(seed=7)
         )
 
 
@@ -142,7 +215,7 @@ class TestPlay:
     def test_complete_game(self) -> None:
         """Every round is asked, told, scored and timed."""
         bank = make_bank()
-        rounds = plan_game(bank, Selection(limit=3, shuffle=False), random.Random())
+        rounds = plan_game(bank, Selection(limit=3, shuffle=False))
         told: list[tuple[str, bool]] = []
         result = play(
             rounds,
@@ -168,7 +241,7 @@ class TestPlay:
     def test_interrupt_keeps_answers(self) -> None:
         """Ctrl-C stops the game with the answers given so far."""
         bank = make_bank()
-        rounds = plan_game(bank, Selection(shuffle=False), random.Random())
+        rounds = plan_game(bank, Selection(shuffle=False))
         result = play(
             rounds,
             ScriptedPlayer([0, 0], then=KeyboardInterrupt()),
@@ -184,7 +257,7 @@ class TestPlay:
     def test_interrupt_while_telling(self) -> None:
         """Ctrl-C while feedback is drawn keeps the answer just given."""
         bank = make_bank()
-        rounds = plan_game(bank, Selection(shuffle=False), random.Random())
+        rounds = plan_game(bank, Selection(shuffle=False))
 
         def tell(round_: Round, answer: Answer) -> None:
             raise KeyboardInterrupt
@@ -196,7 +269,7 @@ class TestPlay:
     def test_input_ended(self) -> None:
         """The end of input stops the game, recorded as such."""
         bank = make_bank()
-        rounds = plan_game(bank, Selection(shuffle=False), random.Random())
+        rounds = plan_game(bank, Selection(shuffle=False))
         result = play(
             rounds,
             ScriptedPlayer([1], then=InputEnded("gone")),
@@ -210,9 +283,7 @@ class TestPlay:
     def test_uncategorised_questions_are_grouped(self) -> None:
         """Questions without a category are scored under "uncategorised"."""
         bank = make_bank()
-        rounds = plan_game(
-            bank, Selection(difficulty="easy", shuffle=False), random.Random()
-        )
+        rounds = plan_game(bank, Selection(difficulties=("easy",), shuffle=False))
         result = play(
             rounds, ScriptedPlayer([0, 0]), lambda r, a: None, bank=bank, player="p"
         )
@@ -224,9 +295,15 @@ class TestPlay:
     def test_document(self) -> None:
         """The JSON document has the fields ``play --json`` promises."""
         bank = make_bank()
-        rounds = plan_game(bank, Selection(limit=2, shuffle=False), random.Random())
+        rounds = plan_game(bank, Selection(limit=2, shuffle=False))
         result = play(
-            rounds, ScriptedPlayer([0, 2]), lambda r, a: None, bank=bank, player="ana"
+            rounds,
+            ScriptedPlayer([0, 2]),
+            lambda r, a: None,
+            bank=bank,
+            player="ana",
+            practice=True,
+            seed=7,
         )
         assert result.to_document() == {
             "quiz": "test",
@@ -235,6 +312,8 @@ class TestPlay:
             "score": 1,
             "total": 2,
             "complete": True,
+            "practice": True,
+            "seed": 7,
             "questions": [
                 {"id": "a", "chosen": "a-right", "answer": "a-right", "correct": True},
                 {

@@ -27,10 +27,21 @@ def game(
     player: str = "ana",
     quiz: str = "pm",
     complete: bool = True,
+    practice: bool = False,
+    bank_questions: int | None = 69,
 ) -> GameRecord:
     moment = START + timedelta(minutes=minute)
     return GameRecord(
-        quiz, quiz.upper(), player, score, total, complete, moment, moment
+        quiz,
+        quiz.upper(),
+        player,
+        score,
+        total,
+        complete,
+        moment,
+        moment,
+        practice=practice,
+        bank_questions=bank_questions,
     )
 
 
@@ -42,12 +53,13 @@ class TestSummarize:
         )
         assert summaries == [
             Summary(
-                "a", "A", "ana", 1, 20.0, 20.0, START + timedelta(minutes=4), (20.0,)
+                "a", "A", "ana", 1, 1, 20.0, 20.0, START + timedelta(minutes=4), (20.0,)
             ),
             Summary(
                 "pm",
                 "PM",
                 "ana",
+                2,
                 2,
                 80.0,
                 70.0,
@@ -55,7 +67,15 @@ class TestSummarize:
                 (80.0, 60.0),
             ),
             Summary(
-                "pm", "PM", "bo", 1, 50.0, 50.0, START + timedelta(minutes=3), (50.0,)
+                "pm",
+                "PM",
+                "bo",
+                1,
+                1,
+                50.0,
+                50.0,
+                START + timedelta(minutes=3),
+                (50.0,),
             ),
         ]
 
@@ -73,9 +93,53 @@ class TestSummarize:
         assert summary.last_played == START + timedelta(minutes=14)
 
     def test_scores_of_different_lengths_compare_as_percentages(self) -> None:
-        """3/3 beats 8/10: best and average are percentages."""
-        (summary,) = summarize([game(1, 8), game(2, 3, total=3)])
+        """12/12 beats 8/10: best and average are percentages."""
+        (summary,) = summarize([game(1, 8), game(2, 12, total=12)])
         assert (summary.best, summary.average) == (100.0, 90.0)
+
+    def test_practice_and_short_games_do_not_count(self) -> None:
+        """A --mistakes game and a game of 3 questions are played, not counted;
+        a game of a whole 5-question bank counts."""
+        summaries = summarize(
+            [
+                game(1, 5),
+                game(2, 10, practice=True),
+                game(3, 3, total=3),
+                game(4, 5, total=5, quiz="tiny", bank_questions=5),
+            ]
+        )
+        assert [(s.quiz, s.games, s.played, s.best) for s in summaries] == [
+            ("pm", 1, 3, 50.0),
+            ("tiny", 1, 1, 100.0),
+        ]
+
+    def test_a_player_with_no_counted_game(self) -> None:
+        """Only practice: the summary says so, with no best or average."""
+        (summary,) = summarize([game(1, 10, practice=True)])
+        assert (summary.games, summary.played, summary.best, summary.average) == (
+            0,
+            1,
+            None,
+            None,
+        )
+        assert summary.trend == ()
+
+    @pytest.mark.parametrize(
+        ("total", "bank_questions", "kind"),
+        [
+            (10, 69, ""),
+            (9, 69, "short"),
+            (5, 5, ""),
+            (3, None, "short"),
+            (12, None, ""),
+        ],
+    )
+    def test_what_counts(
+        self, total: int, bank_questions: int | None, kind: str
+    ) -> None:
+        """At least 10 questions, or the whole bank when it has fewer."""
+        record = game(1, 1, total=total, bank_questions=bank_questions)
+        assert (record.kind, record.counted) == (kind, not kind)
 
     def test_nothing_played(self) -> None:
         """No games, no summaries."""
@@ -95,11 +159,29 @@ class TestCompare:
         self, percent: float, standing: Standing
     ) -> None:
         """The best of the earlier complete games is the bar."""
-        earlier = [game(1, 8), game(2, 5), game(3, 10, complete=False)]
-        assert compare(percent, earlier) == Comparison(standing, percent, 80.0)
+        earlier = [
+            game(1, 8),
+            game(2, 5),
+            game(3, 10, complete=False),
+            game(4, 10, practice=True),
+        ]
+        this = game(5, int(percent / 10))
+        assert compare(this, earlier) == Comparison(standing, 80.0)
 
     def test_first_game(self) -> None:
-        """With no earlier complete game, this is the first."""
-        assert compare(50.0, [game(1, 9, complete=False)]) == Comparison(
-            Standing.FIRST, 50.0, None
+        """With no earlier counted game, this is the first."""
+        assert compare(game(2, 5), [game(1, 9, complete=False)]) == Comparison(
+            Standing.FIRST, None
+        )
+
+    @pytest.mark.parametrize(
+        ("this", "kind"),
+        [(game(2, 10, practice=True), "practice"), (game(2, 3, total=3), "short")],
+    )
+    def test_games_that_do_not_count_are_not_compared(
+        self, this: GameRecord, kind: str
+    ) -> None:
+        """A practice or short game never becomes a best."""
+        assert compare(this, [game(1, 2)]) == Comparison(
+            Standing.NOT_COUNTED, None, kind
         )

@@ -119,10 +119,10 @@ class TestConvert:
             result("Two?", "A", ["B"], category="Science &amp; Nature"),
             result("Three?", "A", ["B"], difficulty="hard"),
         ]
-        science = convert({"results": results}, category="science & nature")
+        science = convert({"results": results}, categories=["science & nature"])
         assert [q["prompt"] for q in science.document["questions"]] == ["Two?"]
         assert science.document["title"] == "Open Trivia DB: science & nature"
-        hard = convert({"results": results}, difficulty="hard")
+        hard = convert({"results": results}, difficulties=["hard"])
         assert [q["prompt"] for q in hard.document["questions"]] == ["Three?"]
         assert hard.left_out == 2
 
@@ -215,8 +215,8 @@ class TestRealQuestions:
         )
         assert done.exit_code == 0, done.output
         bank = load_bank(output)
-        assert len(bank.questions) == 5246
-        assert "4 duplicates dropped, 0 unusable" in done.stdout
+        assert len(bank.questions) == 5247
+        assert "3 duplicates dropped, 0 unusable" in done.stdout
         prompts = " ".join(q.prompt for q in bank.questions)
         assert "&quot;" not in prompts
         assert "&#039;" not in prompts
@@ -250,3 +250,142 @@ class TestRealQuestions:
         assert (document["total"], len(document["questions"])) == (298, 298)
         expected = sum(q.choices[0] == q.answer for q in bank.questions)
         assert document["score"] == expected
+
+
+class TestRealApiResponses:
+    def test_response_codes_are_explained(self) -> None:
+        """A response_code other than 0 says what the API meant."""
+        with pytest.raises(NotOpenTdb) as caught:
+            convert({"response_code": 5, "results": []})
+        assert str(caught.value) == (
+            "the Open Trivia DB answered with response_code 5: rate limit: too many "
+            "requests (the API allows one every 5 seconds)"
+        )
+
+    def test_empty_results(self) -> None:
+        """No results at all is an error, not an empty bank."""
+        with pytest.raises(NotOpenTdb, match="the document holds no results"):
+            convert({"response_code": 0, "results": []})
+
+    def test_no_match_names_the_categories(self) -> None:
+        """A --category that matches nothing says so, with the categories there
+        are; never a complaint about the output file."""
+        with pytest.raises(NotOpenTdb) as caught:
+            convert(
+                {"results": [result("Q?", "A", ["B"])]},
+                categories=["Entertainment: Flim"],
+            )
+        assert str(caught.value) == (
+            'no questions match --category "Entertainment: Flim"; the categories are '
+            "Entertainment: Film"
+        )
+
+    def test_base64(self) -> None:
+        """encode=base64 responses are recognised and decoded."""
+        import base64
+
+        def b64(text: str) -> str:
+            return base64.b64encode(text.encode()).decode()
+
+        encoded = {
+            "type": b64("multiple"),
+            "difficulty": b64("hard"),
+            "category": b64("Entertainment: Film"),
+            "question": b64("Who directed “Jaws”?"),
+            "correct_answer": b64("Steven Spielberg"),
+            "incorrect_answers": [b64("George Lucas"), b64("Brian De Palma")],
+        }
+        (question,) = convert({"results": [encoded]}).document["questions"]
+        assert question["prompt"] == "Who directed “Jaws”?"
+        assert question["answer"] == "Steven Spielberg"
+        assert (question["category"], question["difficulty"]) == (
+            "Entertainment: Film",
+            "hard",
+        )
+
+    @pytest.mark.parametrize(
+        ("question", "category"),
+        [
+            ("Who%20directed%20%22Jaws%22%3F", "Entertainment%3A%20Film"),
+            ("Who+directed+%22Jaws%22%3F", "Entertainment%3A+Film"),
+        ],
+    )
+    def test_url_encodings(self, question: str, category: str) -> None:
+        """encode=url3986 and encode=urlLegacy responses are decoded."""
+        item = result(
+            question, "Steven%20Spielberg", ["George%20Lucas"], category=category
+        )
+        if "+" in question:
+            item.update(
+                correct_answer="Steven+Spielberg", incorrect_answers=["George+Lucas"]
+            )
+        (converted,) = convert({"results": [item]}).document["questions"]
+        assert converted["prompt"] == 'Who directed "Jaws"?'
+        assert converted["category"] == "Entertainment: Film"
+        assert converted["answer"] == "Steven Spielberg"
+
+    @pytest.mark.parametrize("bad", [None, True, 17, {"text": "x"}, ["A"]])
+    def test_fields_that_are_not_text_are_unusable(self, bad: Any) -> None:
+        """null, true, numbers and objects never become "None" or "True"."""
+        report = convert(
+            {
+                "results": [
+                    result("Fine?", "A", ["B"]),
+                    result(bad, "A", ["B"]),
+                    result("Q?", bad, ["B"]),
+                    result("Q2?", "A", ["B", bad]),
+                ]
+            }
+        )
+        assert (report.questions, report.skipped) == (1, 3)
+        text_of_bank = json.dumps(report.document)
+        assert "None" not in text_of_bank
+        assert "True" not in text_of_bank
+
+    def test_same_prompt_different_answers_are_both_kept(self) -> None:
+        """Two questions that share a prompt but not an answer are not
+        duplicates; each gets its own id."""
+        report = convert(
+            {
+                "results": [
+                    result("When did the French Revolution begin?", "1789", ["1812"]),
+                    result(
+                        "When did the French Revolution begin?", "May 05 1789", ["1812"]
+                    ),
+                ]
+            }
+        )
+        first, second = report.document["questions"]
+        assert report.duplicates == 0
+        assert first["id"] != second["id"]
+
+    def test_command_with_no_match(self, tmp_path: Path) -> None:
+        """The command: exit 1, the message, and no file written."""
+        source = tmp_path / "api.json"
+        source.write_text(json.dumps({"results": [result("Q?", "A", ["B"])]}))
+        output = tmp_path / "out.json"
+        done = CliRunner().invoke(
+            app, ["import", "opentdb", str(source), "-c", "Music", "-o", str(output)]
+        )
+        assert done.exit_code == ExitStatus.FAILURE
+        assert done.stderr == (
+            'error: no questions match --category "Music"; the categories are '
+            "Entertainment: Film\n"
+        )
+        assert not output.exists()
+
+    def test_written_file_follows_the_umask(self, tmp_path: Path) -> None:
+        """The bank is readable by others with umask 022 (0644), as any file."""
+        import os
+
+        source = tmp_path / "api.json"
+        source.write_text(json.dumps({"results": [result("Q?", "A", ["B"])]}))
+        output = tmp_path / "out.json"
+        old = os.umask(0o022)
+        try:
+            CliRunner().invoke(
+                app, ["import", "opentdb", str(source), "-o", str(output)]
+            )
+        finally:
+            os.umask(old)
+        assert output.stat().st_mode & 0o777 == 0o644

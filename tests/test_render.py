@@ -1,10 +1,15 @@
-"""Pure helpers of the rendering module."""
+"""Pure helpers of the rendering module, and the words it uses."""
 
 from __future__ import annotations
 
-import pytest
+from datetime import UTC, datetime, timedelta
 
-from filmquiz.render import duration, sparkline
+import pytest
+from rich.console import Console
+
+from filmquiz.history import Comparison, GameRecord, Standing
+from filmquiz.render import _comparison_line, local_time, sparkline
+from filmquiz.wording import duration, forget_question
 
 
 @pytest.mark.parametrize(
@@ -28,3 +33,69 @@ def test_sparkline(percents: list[float], drawn: str) -> None:
 def test_duration(seconds: float, said: str) -> None:
     """Game lengths read as people say them."""
     assert duration(seconds) == said
+
+
+class TestDates:
+    def test_this_year_has_no_year(self) -> None:
+        """A game of this year shows day, month and time."""
+        moment = datetime.now().astimezone().replace(month=1, day=2, hour=12)
+        assert local_time(moment) == moment.strftime("%d %b %H:%M")
+
+    def test_an_older_game_shows_its_year(self) -> None:
+        """A game of last year says which year."""
+        moment = datetime.now(UTC) - timedelta(days=400)
+        shown = local_time(moment)
+        assert shown.split()[2] == str(moment.astimezone().year)
+
+
+def line_of(comparison: Comparison) -> tuple[str, str]:
+    """The comparison line as text, and whether it is green."""
+    text = _comparison_line(comparison)
+    console = Console(force_terminal=True, color_system="standard")
+    with console.capture() as captured:
+        console.print(text)
+    return text.plain, captured.get()
+
+
+class TestComparisonLine:
+    def test_matching_a_best_of_nothing_is_no_achievement(self) -> None:
+        """Matching a best of 0% is said plainly, not in green."""
+        plain, drawn = line_of(Comparison(Standing.EQUALS_BEST, 0.0))
+        assert plain == "Your best on this quiz is 0%."
+        assert "\x1b[32m" not in drawn
+
+    def test_matching_a_real_best(self) -> None:
+        """Matching 60% is worth a green line."""
+        plain, drawn = line_of(Comparison(Standing.EQUALS_BEST, 60.0))
+        assert plain == "You matched your best score, 60%."
+        assert "\x1b[32m" in drawn
+
+
+def record(total: int, *, complete: bool = True, practice: bool = False) -> GameRecord:
+    moment = datetime(2026, 11, 1, tzinfo=UTC)
+    return GameRecord(
+        "pm", "PM", "ana", 1, total, complete, moment, moment, practice, 69
+    )
+
+
+@pytest.mark.parametrize(
+    ("records", "question"),
+    [
+        ([record(10), record(12)], "Forget 2 games of pm by ana?"),
+        (
+            [record(10), record(3), record(10, practice=True)],
+            "Forget 3 games of pm by ana (1 counted in the scores, 2 practice, "
+            "short or stopped)?",
+        ),
+        (
+            [record(10, complete=False)],
+            "Forget 1 game of pm by ana (practice, short or stopped: not counted in "
+            "the scores)?",
+        ),
+    ],
+)
+def test_reset_question_counts_what_the_table_counts(
+    records: list[GameRecord], question: str
+) -> None:
+    """--reset says how many games of each kind it will forget."""
+    assert forget_question(records, quiz="pm", player="ana") == question

@@ -1,47 +1,42 @@
-"""End to end: the installed ``filmquiz`` in a pseudo-terminal, keys pressed."""
+"""End to end: the installed ``filmquiz`` in a pseudo-terminal, keys pressed,
+and the screen read as a person reads it."""
 
 from __future__ import annotations
 
 import json
-import os
-import re
+import shutil
 import signal
 import subprocess
+import time
+import uuid
 from pathlib import Path
 from typing import Any
 
-import pexpect
 import pytest
 
 from conftest import DOWN, ENTER, SHARED_DATA, WriteBank, bank_document, question
 from filmquiz.errors import ExitStatus
+from terminal import Terminal
 
-SHOW_CURSOR = "\x1b[?25h"
-HIDE_CURSOR = "\x1b[?25l"
+SHOW_CURSOR = b"\x1b[?25h"
+HIDE_CURSOR = b"\x1b[?25l"
+ESC = "\x1b"
+CTRL_C = "\x03"
 
-
-def spawn(command: str, *args: str) -> pexpect.spawn:
-    env = {
-        **os.environ,
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-        "TERM": "xterm-256color",
-        "COLUMNS": "100",
-        "LINES": "30",
-    }
-    env.pop("NO_COLOR", None)
-    return pexpect.spawn(
-        command,
-        list(args),
-        env=env,
-        dimensions=(30, 100),
-        encoding="utf-8",
-        timeout=20,
-    )
-
-
-# Colour codes may stand between any two parts of a line on a real terminal.
-STYLES = r"(?:\x1b\[[\d;]*m)*"
-SCORE = re.compile(rf"Score {STYLES}(\d+)/(\d+){STYLES} \((\d+)%\)")
+LONG_PROMPT = (
+    "Which award did Penélope Cruz win at the 78th Venice International Film "
+    "Festival for her role as Janis Martínez Moreno, the photographer?"
+)
+LONG_CHOICES = [
+    "The Volpi Cup for Best Actress, presented at the closing ceremony",
+    "The Golden Lion for the best film of the whole competition",
+    "The Silver Lion Grand Jury Prize, the festival's second prize",
+    "Nothing at all",
+]
+LONG_EXPLANATION = (
+    "Penélope Cruz won the Volpi Cup for Best Actress at the 78th Venice "
+    "International Film Festival, where the film opened the competition."
+)
 
 
 def kept_games(command: str) -> list[dict[str, Any]]:
@@ -53,60 +48,76 @@ def kept_games(command: str) -> list[dict[str, Any]]:
     return games
 
 
-def finish(child: pexpect.spawn) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus is not None
-    return int(child.exitstatus)
+def three_questions(write_bank: WriteBank) -> Path:
+    return write_bank(
+        bank_document(
+            question("one", choices=["Anita", "Cecilia", "Teresa"], answer="Cecilia"),
+            question("two", choices=["Madrid", "Seville"], answer="Madrid"),
+            question("three", choices=["2016", "2019", "2021"], answer="2021"),
+        )
+    )
+
+
+def long_bank(write_bank: WriteBank) -> Path:
+    return write_bank(
+        bank_document(
+            question(
+                "volpi",
+                prompt=LONG_PROMPT,
+                choices=LONG_CHOICES,
+                answer=LONG_CHOICES[0],
+                explanation=LONG_EXPLANATION,
+                category="production and awards",
+                difficulty="medium",
+            ),
+            question("two", choices=["Madrid", "Seville"], answer="Madrid"),
+        )
+    )
+
+
+def squeezed(text: str) -> str:
+    """Text with every run of spaces and line breaks made one space."""
+    return " ".join(text.split())
 
 
 class TestTerminalGame:
-    def test_arrow_keys_through_a_game(
+    def test_keys_through_a_game(
         self, filmquiz_command: str, write_bank: WriteBank
     ) -> None:
-        """Down and Enter answer each question; the summary table ends the game."""
-        path = write_bank(
-            bank_document(
-                question(
-                    "one", choices=["Anita", "Cecilia", "Teresa"], answer="Cecilia"
-                ),
-                question("two", choices=["Madrid", "Seville"], answer="Madrid"),
-                question("three", choices=["2016", "2019", "2021"], answer="2021"),
-            )
+        """Down and Enter, or a number key, answer each question; each answer
+        stays on screen with its feedback; the summary table ends the game."""
+        term = Terminal(
+            filmquiz_command, "play", str(three_questions(write_bank)), "--no-shuffle"
         )
-        child = spawn(filmquiz_command, "play", str(path), "--no-shuffle")
-        child.expect_exact("[1/3]")
-        child.expect_exact("Question one?")
-        child.send(DOWN + ENTER)
-        child.expect_exact("✔ Right!")
-        child.expect_exact("[2/3]")
-        child.expect_exact("Question two?")
-        child.send(DOWN + ENTER)
-        child.expect_exact("✘ Wrong.")
-        child.expect_exact("The answer is")
-        child.expect_exact("[3/3]")
-        child.expect_exact("Question three?")
-        child.send(DOWN + DOWN + ENTER)
-        child.expect_exact("By category")
-        child.expect(SCORE)
-        assert child.match.groups() == ("2", "3", "67")
-        assert finish(child) == ExitStatus.OK
+        term.wait_for("Question 1 of 3 (plot, easy)")
+        term.send(DOWN + ENTER)
+        term.wait_for("✔ Right!")
+        term.wait_for("Question 2 of 3 (plot, easy)")
+        term.send("2")
+        term.wait_for("✘ Wrong. Right answer: Madrid")
+        term.wait_for("Question 3 of 3")
+        term.send("3")
+        term.wait_for("By category")
+        assert "Score 2/3 (67%)" in term.text()
+        assert "Your answer: Cecilia" in term.text()
+        assert "Your answer: Seville" in term.text()
+        assert term.finish() == ExitStatus.OK
 
     def test_whole_shipped_game_matches_plain_mode(self, filmquiz_command: str) -> None:
         """All of parallel-mothers in a terminal scores as the same game piped."""
         seed = "2021"
-        child = spawn(filmquiz_command, "play", "parallel-mothers", "--seed", seed)
+        term = Terminal(filmquiz_command, "play", "parallel-mothers", "--seed", seed)
         picks = []
         for number in range(1, 70):
-            child.expect_exact(f"[{number}/69]")
+            term.wait_for(f"Question {number} of 69")
             pick = number % 3
             picks.append(pick)
-            child.send(DOWN * pick + ENTER)
-        child.expect(SCORE)
-        terminal_score = int(child.match.group(1))
-        assert child.match.group(2) == "69"
-        assert finish(child) == ExitStatus.OK
-
+            term.send(str(pick + 1))
+        term.wait_for("Score ")
+        terminal_score = next(
+            line for line in term.lines() if line.startswith("Score ")
+        ).split()[1]
+        assert term.finish() == ExitStatus.OK
         piped = subprocess.run(
             [filmquiz_command, "play", "parallel-mothers", "--seed", seed, "--json"],
             input="".join(f"{pick + 1}\n" for pick in picks),
@@ -115,54 +126,200 @@ class TestTerminalGame:
             check=False,
         )
         assert piped.returncode == ExitStatus.OK
-        assert json.loads(piped.stdout)["score"] == terminal_score
+        assert f"{json.loads(piped.stdout)['score']}/69" == terminal_score
 
-    def test_ctrl_c_exits_130_with_cursor_restored(self, filmquiz_command: str) -> None:
-        """Ctrl-C mid-game: a short summary, exit 130, cursor shown, no traceback."""
-        child = spawn(filmquiz_command, "play", "parallel-mothers", "--count", "5")
-        child.expect_exact("[1/5]")
-        child.send(ENTER)
-        child.expect_exact("[2/5]")
-        child.sendintr()
-        child.expect_exact("Stopped after 1 of 5 questions")
-        rest = child.before or ""
-        status = finish(child)
-        assert status == ExitStatus.INTERRUPTED
-        transcript = rest + (child.before or "")
-        assert "Traceback" not in transcript
-        assert transcript.rfind(SHOW_CURSOR) >= transcript.rfind(HIDE_CURSOR)
+    def test_two_quick_enters_answer_one_question(
+        self, filmquiz_command: str, write_bank: WriteBank
+    ) -> None:
+        """A second Enter pressed before question 2 is shown does not answer it."""
+        term = Terminal(
+            filmquiz_command, "play", str(three_questions(write_bank)), "--no-shuffle"
+        )
+        term.wait_for("Question 1 of 3")
+        term.send(ENTER + ENTER)
+        term.wait_for("Question 2 of 3")
+        term.pump(1.0)
+        assert term.text().count("Your answer:") == 1
+        assert "Question 3 of 3" not in term.text()
+        term.send("1")
+        term.wait_for("Question 3 of 3")
+        term.send("1")
+        assert term.finish() == ExitStatus.OK
+
+    def test_keys_pressed_during_feedback_are_dropped(
+        self, filmquiz_command: str, write_bank: WriteBank
+    ) -> None:
+        """Keys typed while the answer's feedback shows are neither echoed nor
+        taken as the next answer."""
+        term = Terminal(
+            filmquiz_command, "play", str(three_questions(write_bank)), "--no-shuffle"
+        )
+        term.wait_for("Question 1 of 3")
+        term.send("1" + "2" + "xyz")
+        term.wait_for("Question 2 of 3")
+        term.pump(1.0)
+        assert "xyz" not in term.text()
+        assert term.text().count("Your answer:") == 1
+        term.send(CTRL_C)
+        assert term.finish() == ExitStatus.INTERRUPTED
+
+    @pytest.mark.parametrize("columns", [40, 50, 80, 120])
+    def test_nothing_is_cut_at_any_width(
+        self, filmquiz_command: str, write_bank: WriteBank, columns: int
+    ) -> None:
+        """The question, every choice, the hint, the echoed answer and the
+        explanation wrap between words at 40 to 120 columns, none cut."""
+        term = Terminal(
+            filmquiz_command,
+            "play",
+            str(long_bank(write_bank)),
+            "--no-shuffle",
+            columns=columns,
+        )
+        term.wait_for("Nothing at all")
+        menu = term.text()
+        for text in (
+            LONG_PROMPT,
+            *LONG_CHOICES,
+            "(arrow keys and Enter, or press 1-4)",
+        ):
+            assert squeezed(text) in squeezed(menu)
+        assert all(len(line) < columns for line in term.lines())
+        term.send("1")
+        term.wait_for("Question 2 of 2")
+        answered = term.text()
+        for text in (LONG_PROMPT, f"Your answer: {LONG_CHOICES[0]}", LONG_EXPLANATION):
+            assert squeezed(text) in squeezed(answered)
+        term.send("1")
+        assert term.finish() == ExitStatus.OK
+
+    def test_escape_then_enter_keeps_the_question(
+        self, filmquiz_command: str, write_bank: WriteBank
+    ) -> None:
+        """Esc then Enter is no answer, and the question is not drawn twice."""
+        term = Terminal(
+            filmquiz_command, "play", str(three_questions(write_bank)), "--no-shuffle"
+        )
+        term.wait_for("Question 1 of 3")
+        term.send(ESC + ENTER)
+        term.pump(1.0)
+        assert term.text().count("Question 1 of 3") == 1
+        assert "Your answer:" not in term.text()
+        term.send("2")
+        term.wait_for("Question 2 of 3")
+        assert term.text().count("Question 1 of 3") == 1
+        term.send(CTRL_C)
+        assert term.finish() == ExitStatus.INTERRUPTED
+
+    def test_ctrl_c_ends_with_what_was_answered(self, filmquiz_command: str) -> None:
+        """Ctrl-C mid-game: the table of the answers given, the share of them
+        right, no menu or hint left behind, the cursor shown, exit 130."""
+        term = Terminal(filmquiz_command, "play", "parallel-mothers", "--count", "5")
+        term.wait_for("Question 1 of 5")
+        term.send("1")
+        term.wait_for("Question 2 of 5")
+        term.send(CTRL_C)
+        assert term.finish() == ExitStatus.INTERRUPTED
+        screen = term.text()
+        assert "Stopped after 1 of 5 questions: " in screen
+        assert "answered right" in screen
+        assert "By category" in screen
+        assert "arrow keys and Enter" not in screen
+        assert "Question 2 of 5" not in screen
+        assert "Traceback" not in screen
+        assert term.raw.rfind(SHOW_CURSOR) >= term.raw.rfind(HIDE_CURSOR)
 
     def test_ctrl_c_game_is_kept_as_not_complete(self, filmquiz_command: str) -> None:
         """A game stopped with Ctrl-C is in the history, not complete, with the
         answer given."""
-        child = spawn(
+        term = Terminal(
             filmquiz_command, "play", "parallel-mothers", "-n", "5", "--player", "ana"
         )
-        child.expect_exact("[1/5]")
-        child.send(ENTER)
-        child.expect_exact("[2/5]")
-        child.sendintr()
-        assert finish(child) == ExitStatus.INTERRUPTED
+        term.wait_for("Question 1 of 5")
+        term.send(ENTER)
+        term.wait_for("Question 2 of 5")
+        term.send(CTRL_C)
+        assert term.finish() == ExitStatus.INTERRUPTED
         (game,) = kept_games(filmquiz_command)
         assert (game["player"], game["total"], game["complete"]) == ("ana", 5, False)
 
     def test_json_in_a_terminal(self, filmquiz_command: str, tmp_path: Path) -> None:
         """--json in a terminal draws prompts on stderr, keeping stdout clean."""
         out = tmp_path / "result.json"
-        child = spawn(
+        term = Terminal(
             "/bin/sh",
             "-c",
             f'"{filmquiz_command}" play parallel-mothers --count 2 --seed 1 --json'
             f' > "{out}"',
         )
-        child.expect_exact("[1/2]")
-        child.send(ENTER)
-        child.expect_exact("[2/2]")
-        child.send(ENTER)
-        assert finish(child) == ExitStatus.OK
+        term.wait_for("Question 1 of 2")
+        term.send(ENTER)
+        term.wait_for("Question 2 of 2")
+        term.send(ENTER)
+        assert term.finish() == ExitStatus.OK
         document = json.loads(out.read_text(encoding="utf-8"))
-        assert document["total"] == 2
-        assert len(document["questions"]) == 2
+        assert (document["total"], len(document["questions"])) == (2, 2)
+
+    def test_dumb_terminal_plays_line_by_line(
+        self, filmquiz_command: str, write_bank: WriteBank
+    ) -> None:
+        """TERM=dumb: numbered questions, typed answers, and not one escape
+        sequence written."""
+        term = Terminal(
+            filmquiz_command,
+            "play",
+            str(three_questions(write_bank)),
+            "--no-shuffle",
+            env={"TERM": "dumb"},
+        )
+        term.wait_for("Your answer (1-3):")
+        assert "  2. Cecilia" in term.text()
+        term.send("2\r")
+        term.wait_for("Your answer (1-2):")
+        term.send("1\r")
+        term.wait_for("Your answer (1-3):")
+        term.send("3\r")
+        assert term.finish() == ExitStatus.OK
+        assert b"\x1b" not in term.raw
+        assert "Score 3/3 (100%)" in term.text()
+
+    def test_resize_leaves_no_duplicated_lines(
+        self, filmquiz_command: str, write_bank: WriteBank, tmp_path: Path
+    ) -> None:
+        """Narrowing a real terminal (tmux, which re-flows what is drawn) while
+        a question waits leaves the question on screen once, whole."""
+        tmux = shutil.which("tmux")
+        assert tmux is not None, "tmux is needed for this test; .ci/run installs it"
+        socket = f"filmquiz-{uuid.uuid4().hex[:8]}"
+        bank = long_bank(write_bank)
+
+        def run(*args: str) -> str:
+            return subprocess.run(
+                [tmux, "-L", socket, *args], capture_output=True, text=True, check=True
+            ).stdout
+
+        home = tmp_path / "home"
+        command = (
+            f"env FILMQUIZ_HOME={home} PROMPT_TOOLKIT_NO_CPR=1 TERM=xterm-256color "
+            f"{filmquiz_command} play {bank} --no-shuffle; sleep 30"
+        )
+        run("-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "30", command)
+        try:
+            deadline = time.monotonic() + 15
+            while "Nothing at all" not in run("capture-pane", "-p"):
+                assert time.monotonic() < deadline, run("capture-pane", "-p")
+                time.sleep(0.1)
+            for width in (60, 44, 50, 80):
+                run("resize-window", "-x", str(width), "-y", "30")
+                time.sleep(0.6)
+                screen = run("capture-pane", "-p")
+                assert screen.count("Question 1 of 2") == 1, screen
+                assert squeezed(LONG_PROMPT) in squeezed(screen), screen
+                assert screen.count("Nothing at all") == 1, screen
+                for line in screen.splitlines():
+                    assert len(line) <= width
+        finally:
+            subprocess.run([tmux, "-L", socket, "kill-server"], check=False)
 
 
 class TestPlainModeSignals:
@@ -187,29 +344,49 @@ class TestPlainModeSignals:
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=20)
         assert process.returncode == ExitStatus.INTERRUPTED
-        assert re.search(r"Stopped after 1 of 3 questions", out)
+        assert "Stopped after 1 of 3 questions" in out
         assert "Traceback" not in err
 
 
 @pytest.mark.parametrize("args", [["list"], ["--help"], ["schema"]])
 def test_commands_run_in_a_terminal(filmquiz_command: str, args: list[str]) -> None:
     """The other commands run in a terminal and exit 0."""
-    child = spawn(filmquiz_command, *args)
-    assert finish(child) == ExitStatus.OK
+    term = Terminal(filmquiz_command, *args)
+    assert term.finish() == ExitStatus.OK
+
+
+def test_no_command_offers_the_quizzes(filmquiz_command: str) -> None:
+    """``filmquiz`` alone in a terminal asks which quiz to play, then plays it."""
+    term = Terminal(filmquiz_command)
+    term.wait_for("Which quiz?")
+    assert "parallel-mothers: Parallel Mothers (69 questions)" in term.text()
+    term.send(ENTER)
+    term.wait_for("Question 1 of 69")
+    term.send(CTRL_C)
+    assert term.finish() == ExitStatus.INTERRUPTED
+
+
+def test_play_without_a_quiz_offers_the_quizzes(filmquiz_command: str) -> None:
+    """``filmquiz play -n 2`` in a terminal asks which quiz, keeping -n."""
+    term = Terminal(filmquiz_command, "play", "-n", "2")
+    term.wait_for("Which quiz?")
+    term.send(ENTER)
+    term.wait_for("Question 1 of 2")
+    term.send(CTRL_C)
+    assert term.finish() == ExitStatus.INTERRUPTED
 
 
 class TestScoresInATerminal:
-    def play_piped(self, command: str, answers: str) -> None:
+    def play_piped(self, command: str, answers: str, *args: str) -> None:
         subprocess.run(
             [
                 command,
                 "play",
                 "parallel-mothers",
                 "--no-shuffle",
-                "-n",
-                "3",
                 "--player",
                 "ana",
+                *args,
             ],
             input=answers,
             capture_output=True,
@@ -219,58 +396,69 @@ class TestScoresInATerminal:
 
     def test_scores_table(self, filmquiz_command: str) -> None:
         """scores draws its table with a trend in a real terminal."""
-        self.play_piped(filmquiz_command, "1\n1\n1\n")
-        self.play_piped(filmquiz_command, "2\n2\n2\n")
-        child = spawn(filmquiz_command, "scores")
-        child.expect_exact("Trend")
-        child.expect_exact("parallel-mothers")
-        child.expect_exact("ana")
-        assert finish(child) == ExitStatus.OK
+        self.play_piped(filmquiz_command, "1\n" * 10, "-n", "10")
+        self.play_piped(filmquiz_command, "2\n" * 10, "-n", "10")
+        term = Terminal(filmquiz_command, "scores")
+        assert term.finish() == ExitStatus.OK
+        row = next(line for line in term.lines() if line.startswith("parallel-mothers"))
+        assert row.split()[1:3] == ["ana", "2"]
 
     @pytest.mark.parametrize(
         ("key", "said", "left"),
-        [("y", "Forgot 2 games.", 0), ("n", "Nothing was forgotten.", 2)],
+        [("y", "Forgot 3 games.", 0), ("n", "Nothing was forgotten.", 3)],
     )
     def test_reset_asks_first(
         self, filmquiz_command: str, key: str, said: str, left: int
     ) -> None:
-        """--reset asks in a terminal, and does only what the answer says."""
-        self.play_piped(filmquiz_command, "1\n1\n1\n")
-        self.play_piped(filmquiz_command, "2\n2\n2\n")
-        child = spawn(filmquiz_command, "scores", "--reset")
-        child.expect_exact("Forget 2 games?")
-        child.send(key)
-        child.expect_exact(said)
-        assert finish(child) == ExitStatus.OK
+        """--reset asks in a terminal, counting the games as the table does,
+        and does only what the answer says."""
+        self.play_piped(filmquiz_command, "1\n" * 10, "-n", "10")
+        self.play_piped(filmquiz_command, "2\n" * 10, "-n", "10")
+        self.play_piped(filmquiz_command, "1\n1\n1\n", "-n", "3")
+        term = Terminal(filmquiz_command, "scores", "--reset")
+        term.wait_for("(2 counted in the scores, 1 practice, short or stopped)?")
+        assert "Forget 3 games" in term.text()
+        term.send(key)
+        term.wait_for(said)
+        assert term.finish() == ExitStatus.OK
         assert len(kept_games(filmquiz_command)) == left
 
 
+NEW_KEYS = [
+    ("Title of the quiz:", "Noir Night" + ENTER),
+    ("Film title:", ENTER),
+    ("Original title", ENTER),
+    ("Year", "1944" + ENTER),
+    ("Director", "Billy Wilder" + ENTER),
+    ("Question 1:", "Who plays Walter Neff in Double Indemnity?" + ENTER),
+    ("Choice 1:", "Fred MacMurray" + ENTER),
+    ("Choice 2:", "Edward G. Robinson" + ENTER),
+    ("Choice 3 (Enter when done):", "Barbara Stanwyck" + ENTER),
+    ("Choice 4 (Enter when done):", ENTER),
+    ("Which one is right?", ENTER),
+    ("Category (Enter to skip):", "cast" + ENTER),
+    ("Difficulty:", ENTER),
+    ("Why is that the answer?", "He plays the insurance salesman Walter Neff." + ENTER),
+    ("Add another question?", "n"),
+    ("Save it to:", ENTER),
+    ("Quiz name", ENTER),
+]
+
+
 def test_new_in_a_terminal(filmquiz_command: str, filmquiz_home: Path) -> None:
-    """The wizard in a real terminal writes a bank that then plays by name."""
-    child = spawn(filmquiz_command, "new")
-    steps = [
-        ("Title of the quiz:", "Noir Night" + ENTER),
-        ("Film title:", ENTER),
-        ("Original title", ENTER),
-        ("Year", "1944" + ENTER),
-        ("Director", ENTER),
-        ("Question 1:", "Who plays Walter Neff?" + ENTER),
-        ("Choice 1:", "Fred MacMurray" + ENTER),
-        ("Choice 2:", "Edward G. Robinson" + ENTER),
-        ("Choice 3", ENTER),
-        ("Which one is right?", ENTER),
-        ("Category", ENTER),
-        ("Difficulty:", ENTER),
-        ("Why is that the answer?", ENTER),
-        ("Add another question?", "n"),
-        ("Save it to:", ENTER),
-        ("Quiz name", ENTER),
-    ]
-    for prompt, keys in steps:
-        child.expect_exact(prompt)
-        child.send(keys)
-    child.expect_exact("Play it with: filmquiz play noir-night")
-    assert finish(child) == ExitStatus.OK
+    """The wizard in a real terminal shows what the README shows, and writes a
+    bank that then plays by name."""
+    term = Terminal(filmquiz_command, "new", rows=40, columns=120)
+    for prompt, keys in NEW_KEYS:
+        term.wait_for(prompt)
+        term.pump(0.1)
+        term.send(keys)
+    term.wait_for("Play it with: filmquiz play noir-night")
+    assert term.finish() == ExitStatus.OK
+    screen = term.text()
+    assert "? Film title: Noir Night\n" in screen + "\n"
+    assert "Noir NightNoir Night" not in screen
+    assert "? Category (Enter to skip): cast" in screen
     assert (filmquiz_home / "quizzes" / "noir-night.json").is_file()
     played = subprocess.run(
         [filmquiz_command, "play", "noir-night", "--json", "--no-shuffle"],
@@ -282,16 +470,50 @@ def test_new_in_a_terminal(filmquiz_command: str, filmquiz_home: Path) -> None:
     assert json.loads(played.stdout)["score"] == 1
 
 
+def test_new_ctrl_c_offers_a_draft(filmquiz_command: str, filmquiz_home: Path) -> None:
+    """Ctrl-C in the wizard's second question offers to keep the first."""
+    term = Terminal(filmquiz_command, "new", rows=40, columns=120)
+    for prompt, keys in NEW_KEYS[:14]:
+        term.wait_for(prompt)
+        term.pump(0.1)
+        term.send(keys)
+    term.wait_for("Add another question?")
+    term.send("y")
+    term.wait_for("Question 2:")
+    term.send(CTRL_C)
+    term.wait_for("Keep the question written so far as a draft?")
+    term.send("y")
+    term.wait_for("Save it to:")
+    term.send(ENTER)
+    term.wait_for("Quiz name")
+    term.send(ENTER)
+    term.wait_for("Saved noir-night (1 question)")
+    assert term.finish() == ExitStatus.INTERRUPTED
+    assert (filmquiz_home / "quizzes" / "noir-night.json").is_file()
+
+
+def test_new_ctrl_c_with_nothing_written(
+    filmquiz_command: str, filmquiz_home: Path
+) -> None:
+    """Ctrl-C before a question is complete says plainly that nothing was saved."""
+    term = Terminal(filmquiz_command, "new")
+    term.wait_for("Title of the quiz:")
+    term.send(CTRL_C)
+    term.wait_for("Stopped: nothing was saved.")
+    assert term.finish() == ExitStatus.INTERRUPTED
+    assert not (filmquiz_home / "quizzes").exists()
+
+
 @pytest.mark.skipif(
     not SHARED_DATA.is_file(), reason="../shared/data is not beside the clone"
 )
 def test_import_shows_progress(filmquiz_command: str, tmp_path: Path) -> None:
     """Importing 5,250 questions in a terminal draws a progress bar."""
     output = tmp_path / "all.json"
-    child = spawn(
+    term = Terminal(
         filmquiz_command, "import", "opentdb", str(SHARED_DATA), "-o", str(output)
     )
-    child.expect_exact("Importing")
-    child.expect_exact("Imported 5246 questions")
-    assert finish(child) == ExitStatus.OK
+    term.wait_for("Imported 5247 questions")
+    assert term.finish() == ExitStatus.OK
+    assert b"Importing" in term.raw
     assert output.is_file()

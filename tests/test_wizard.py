@@ -61,8 +61,8 @@ class TestWizard:
         assert load_bank(saved.path).questions[0].answer == "Fred MacMurray"
 
     def test_two_questions_to_a_file(self, keys: PipeInput, tmp_path: Path) -> None:
-        """A second question keeps the last category; blank choices are refused
-        until there are two; a file path can be chosen."""
+        """Blank choices are refused until there are two; a file path can be
+        chosen."""
         target = tmp_path / "elsewhere" / "noir.json"
         second = (
             lines(
@@ -76,7 +76,7 @@ class TestWizard:
             + DOWN
             + DOWN
             + ENTER  # Fritz Lang, deliberately wrong for the test
-            + ENTER  # keep the category "cast"
+            + lines("cast")
             + DOWN
             + DOWN
             + DOWN
@@ -127,12 +127,73 @@ class TestWizard:
         draft = Wizard(folder, input=keys, output=DummyOutput()).run()
         assert draft.destination == folder / "noir-two.json"
 
+    def test_enter_skips_the_category(self, keys: PipeInput, tmp_path: Path) -> None:
+        """ "Enter to skip" skips, even when an earlier question had a category."""
+        second = (
+            lines("Who directed it?", "Billy Wilder", "Otto Preminger", "")
+            + ENTER  # Billy Wilder
+            + ENTER  # no category
+            + ENTER  # easy
+            + ENTER  # no explanation
+        )
+        keys.send_text(FILM + FIRST_QUESTION + "y" + second + "n" + ENTER + ENTER)
+        draft = Wizard(tmp_path / "quizzes", input=keys, output=DummyOutput()).run()
+        assert "category" not in draft.document["questions"][1]
+
+    def test_defaults_are_taken_by_enter_not_typed_in(
+        self, keys: PipeInput, tmp_path: Path
+    ) -> None:
+        """Typing the film title over the default gives that title alone."""
+        keys.send_text(
+            lines("Noir Night", "Double Indemnity", "", "", "")
+            + FIRST_QUESTION
+            + "n"
+            + ENTER
+            + ENTER
+        )
+        draft = Wizard(tmp_path / "quizzes", input=keys, output=DummyOutput()).run()
+        assert draft.document["film"] == {"title": "Double Indemnity"}
+        assert draft.destination.name == "noir-night.json"
+
     def test_ctrl_c_keeps_nothing(self, keys: PipeInput, tmp_path: Path) -> None:
         """Ctrl-C anywhere raises KeyboardInterrupt; nothing is written."""
         keys.send_text(lines("Noir Night") + "\x03")
         with pytest.raises(KeyboardInterrupt):
             Wizard(tmp_path, input=keys, output=DummyOutput()).run()
         assert list(tmp_path.iterdir()) == []
+
+    def test_rescue_offers_the_questions_written(
+        self, keys: PipeInput, tmp_path: Path
+    ) -> None:
+        """After Ctrl-C in the second question, the first can be kept."""
+        keys.send_text(FILM + FIRST_QUESTION + "y" + lines("Who directed it?") + "\x03")
+        wizard = Wizard(tmp_path / "quizzes", input=keys, output=DummyOutput())
+        with pytest.raises(KeyboardInterrupt):
+            wizard.run()
+        keys.send_text("y" + ENTER + ENTER)
+        draft = wizard.rescue()
+        assert draft is not None
+        assert [q["prompt"] for q in draft.document["questions"]] == [
+            "Who plays Walter Neff?"
+        ]
+        assert draft.destination == tmp_path / "quizzes" / "noir-night.json"
+
+    def test_rescue_with_nothing_written(self, keys: PipeInput, tmp_path: Path) -> None:
+        """Ctrl-C before any question is complete: nothing to keep."""
+        keys.send_text(lines("Noir Night") + "\x03")
+        wizard = Wizard(tmp_path, input=keys, output=DummyOutput())
+        with pytest.raises(KeyboardInterrupt):
+            wizard.run()
+        assert wizard.rescue() is None
+
+    def test_rescue_declined(self, keys: PipeInput, tmp_path: Path) -> None:
+        """No to the offer keeps nothing."""
+        keys.send_text(FILM + FIRST_QUESTION + "\x03")
+        wizard = Wizard(tmp_path, input=keys, output=DummyOutput())
+        with pytest.raises(KeyboardInterrupt):
+            wizard.run()
+        keys.send_text("n")
+        assert wizard.rescue() is None
 
 
 def test_new_without_a_terminal() -> None:

@@ -24,10 +24,12 @@ def interpret(line: str, choices: tuple[str, ...]) -> str | None:
 class LineAsker:
     """Asks each round on a screen and reads one answer per line from ``lines``."""
 
-    def __init__(self, lines: TextIO, screen: Screen) -> None:
+    def __init__(self, lines: TextIO, screen: Screen, *, echo: bool) -> None:
         self._lines = lines
         self._screen = screen
-        self._echo = not lines.isatty()
+        # Repeat each line read when it came from a pipe, which no terminal
+        # showed as it was typed.
+        self._echo = echo
 
     def __call__(self, round_: Round) -> str:
         """Ask until a line names a choice; raise InputEnded when lines run out."""

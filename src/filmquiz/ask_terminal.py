@@ -1,21 +1,26 @@
-"""Asking questions in a terminal with questionary: arrow keys and Enter.
+"""Asking questions in a terminal: a menu for each round, arrow keys and Enter
+or a number key.
 
-This is the only module that imports questionary and prompt_toolkit, and the
-command line imports it only when a game is played in a terminal, so that
-``filmquiz --help`` never pays for them.
+This module, :mod:`filmquiz.menu` and the wizard are the only ones that import
+questionary and prompt_toolkit, and the command line imports them only when a
+prompt is shown, so that ``filmquiz --help`` never pays for them.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 import questionary
-from prompt_toolkit.input import Input
+from prompt_toolkit.input import Input, create_input
 from prompt_toolkit.output import ColorDepth, Output, create_output
 
+from filmquiz.catalog import Entry
 from filmquiz.engine import Round
+from filmquiz.menu import Menu, quiet_keys
+from filmquiz.wording import answer_hint, quiz_label, round_heading
 
 STYLE = questionary.Style(
     [
@@ -25,20 +30,27 @@ STYLE = questionary.Style(
         ("pointer", "fg:ansicyan bold"),
         ("highlighted", "fg:ansicyan bold"),
         ("instruction", "fg:ansibrightblack"),
+        ("placeholder", "fg:ansibrightblack"),
     ]
 )
 
+Echo = Callable[[Round, str], None]
+"""Shows the question and the choice made, once the menu has gone."""
+
 
 class TerminalAsker:
-    """Asks each round as a questionary select and returns the choice made.
+    """Asks each round with a menu and returns the choice made.
 
-    ``input`` and ``output`` replace the real terminal (tests pass a pipe
-    input); ``stream`` is where the prompt draws when no ``output`` is given.
+    The menu erases itself once answered, and ``echo`` writes the question
+    and the answer in its place. ``input`` and ``output`` replace the real
+    terminal (tests pass a pipe input); ``stream`` is where the menu draws
+    when no ``output`` is given.
     """
 
     def __init__(
         self,
         *,
+        echo: Echo,
         no_color: bool = False,
         stream: TextIO | None = None,
         input: Input | None = None,
@@ -46,24 +58,40 @@ class TerminalAsker:
     ) -> None:
         if output is None and stream is not None and stream is not sys.stdout:
             output = create_output(stdout=stream)
-        self._options = prompt_options(input=input, output=output, no_color=no_color)
+        self._echo = echo
+        self._no_color = no_color
+        # One input for the whole game, so that keys read ahead for one menu
+        # are known to, and discarded by, the next.
+        self._input = input or create_input()
+        self._output = output
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """The time of a game: keys pressed between menus are not echoed."""
+        with quiet_keys():
+            yield
 
     def __call__(self, round_: Round) -> str:
         """Ask until a choice is made; Ctrl-C raises KeyboardInterrupt."""
-        return select(
-            round_.question.prompt,
-            round_.choices,
-            qmark=f"[{round_.number}/{round_.total}]",
-            instruction="(arrow keys, then Enter)",
-            **self._options,
+        menu = Menu(
+            heading=round_heading(round_),
+            prompt=round_.question.prompt,
+            choices=round_.choices,
+            hint=answer_hint(len(round_.choices)),
+            input=self._input,
+            output=self._output,
+            no_color=self._no_color,
         )
+        choice = round_.choices[menu.ask()]
+        self._echo(round_, choice)
+        return choice
 
 
 def prompt_options(
     *, input: Input | None = None, output: Output | None = None, no_color: bool = False
 ) -> dict[str, Any]:
-    """The keyword arguments every filmquiz prompt gives questionary: the style,
-    and the terminal to use in place of the real one, when one is given."""
+    """The keyword arguments every questionary prompt of filmquiz gets: the
+    style, and the terminal to use in place of the real one, when given."""
     options: dict[str, Any] = {"style": STYLE}
     if no_color:
         options["color_depth"] = ColorDepth.DEPTH_1_BIT
@@ -75,7 +103,9 @@ def prompt_options(
 
 
 def select(message: str, choices: Sequence[str], **options: Any) -> str:
-    """Ask until one of ``choices`` is picked; Ctrl-C raises KeyboardInterrupt.
+    """Ask with questionary until one of ``choices`` is picked; Ctrl-C raises
+    KeyboardInterrupt. For the short lists of the wizard and the quiz picker;
+    a game's questions use :class:`~filmquiz.menu.Menu`.
 
     ``options`` go to questionary.select (style, input, output, qmark ...).
     """
@@ -88,6 +118,28 @@ def select(message: str, choices: Sequence[str], **options: Any) -> str:
         # Esc then Enter makes select return "" rather than a choice.
         if chosen in choices:
             return str(chosen)
+
+
+def pick_quiz(
+    entries: Sequence[Entry],
+    *,
+    input: Input | None = None,
+    output: Output | None = None,
+    no_color: bool = False,
+) -> str:
+    """Ask which of the quizzes ``entries`` (all readable) to play; return its
+    name."""
+    labels = [quiz_label(entry) for entry in entries]
+    menu = Menu(
+        heading="",
+        prompt="Which quiz?",
+        choices=labels,
+        hint=answer_hint(len(labels)),
+        input=input,
+        output=output,
+        no_color=no_color,
+    )
+    return entries[menu.ask()].slug
 
 
 def confirm(

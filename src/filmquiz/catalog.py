@@ -16,7 +16,7 @@ from filmquiz.bank import Bank
 
 if TYPE_CHECKING:
     from filmquiz.bankcache import BankInfo
-from filmquiz.errors import BankError, UnknownQuiz, quote
+from filmquiz.errors import BankError, FilmquizError, UnknownQuiz, quote
 from filmquiz.loader import slug_of
 
 SHIPPED_QUIZZES = Path(__file__).parent / "quizzes"
@@ -151,13 +151,30 @@ def locate(name: str) -> Path:
         return files[name].path
     if path.is_file():
         return path
+    raise unknown_quiz(name, list(files))
+
+
+def unknown_quiz(name: str, known: list[str]) -> UnknownQuiz:
+    """The error for a quiz name that is not known, with the closest name
+    among ``known`` as a suggestion."""
     import difflib  # only on this error path: it slows every start
 
     message = f"no quiz called {quote(name)}"
-    close = difflib.get_close_matches(name, list(files), n=1)
+    close = difflib.get_close_matches(name, known, n=1)
     if close:
         message += f"; did you mean {quote(close[0])}?"
-    raise UnknownQuiz(message + " (`filmquiz list` shows the quizzes there are)")
+    return UnknownQuiz(message + " (`filmquiz list` shows the quizzes there are)")
+
+
+def categories_of(name: str) -> tuple[str, ...]:
+    """The categories of the quiz ``name`` means, or none when it cannot be
+    read (for shell completion, which must never fail)."""
+    from filmquiz.bankcache import read_info
+
+    try:
+        return read_info(locate(name)).categories
+    except FilmquizError:
+        return ()
 
 
 def complete(incomplete: str) -> list[str]:

@@ -2,7 +2,8 @@
 
 Each command parses its options, calls the library and hands the outcome to
 :mod:`filmquiz.render`. Errors a user can cause are turned into one message and
-an exit status here, in :func:`_reporting_errors`, and nowhere else.
+an exit status in two places only: :func:`_reporting_errors` for what the
+commands raise, and :class:`FilmquizGroup` for usage errors.
 
 Only typer and light modules are imported at the top: rich, questionary and the
 loader are imported inside the commands that use them, to keep ``--help`` fast.
@@ -11,19 +12,21 @@ loader are imported inside the commands that use them, to keep ``--help`` fast.
 # No ``from __future__ import annotations`` here: typer would then compile and
 # eval every string annotation of every command on each start, which costs
 # more than all of this module's own imports.
+import contextlib
 import functools
 import sys
-from collections.abc import Callable
-from enum import StrEnum
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from filmquiz import __version__
 
 if TYPE_CHECKING:
     from filmquiz.engine import Ask, GameResult
+    from filmquiz.environment import Environment
     from filmquiz.errors import ExitStatus
     from filmquiz.render import Screen
 
@@ -35,23 +38,158 @@ Exit status: 0 done (a game played to the end); 1 a bad bank, an unknown quiz,
 input that ended early, or another error the message names; 2 a usage error;
 130 interrupted with Ctrl-C."""
 
+
+# -- help and usage errors in filmquiz's words -----------------------------------
+
+
+class FilmquizCommand(TyperCommand):
+    """A command whose help names its arguments plainly (``QUIZ``, not
+    ``{QUIZ}`` or ``QUIZ <str>``)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                name += "..." if param.nargs != 1 else ""
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments = []
+        options = []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                arguments.append((name, getattr(param, "help", None) or ""))
+            else:
+                record = param.get_help_record(ctx)
+                if record is not None:
+                    options.append(record)
+        if arguments:
+            with formatter.section("Arguments"):
+                formatter.write_dl(arguments)
+        if options:
+            with formatter.section("Options"):
+                formatter.write_dl(options)
+
+
+class FilmquizGroup(TyperGroup):
+    """The ``filmquiz`` group: usage errors become one ``error:`` line and a
+    pointer to the help, exit status 2, whatever command they come from."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        # The vendored click's exceptions: typer does not re-export them.
+        from typer._click.exceptions import (
+            ClickException,
+            NoArgsIsHelpError,
+            UsageError,
+        )
+
+        arguments = list(sys.argv[1:] if args is None else args)
+        try:
+            outcome = super().main(
+                arguments,
+                prog_name,
+                complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+        except NoArgsIsHelpError as error:
+            sys.stderr.write(error.format_message() + "\n")
+            outcome = 2
+        except UsageError as error:
+            _usage_error(error, no_color="--no-color" in arguments)
+            outcome = 2
+        except ClickException as error:
+            _screen(no_color="--no-color" in arguments).error(error.format_message())
+            outcome = error.exit_code
+        except typer.Abort:
+            outcome = 1
+        code = outcome if isinstance(outcome, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _usage_error(error: Any, *, no_color: bool) -> None:
+    """Show a usage error as filmquiz words it: ``error: --count must be 1 or
+    more (got 0)``, then where the help is."""
+    message = error.message
+    name = _parameter_name(error)
+    if isinstance(error, typer.BadParameter) and name:
+        message = f"{name} {message}"
+    else:
+        message = message[:1].lower() + message[1:]
+    help_command = error.ctx.command_path if error.ctx is not None else None
+    _screen(no_color=no_color).usage_error(message.rstrip("."), help_command)
+
+
+def _parameter_name(error: Any) -> str | None:
+    """The option (``--count``) or argument (``QUIZ``) a usage error is about."""
+    param = getattr(error, "param", None)
+    if param is not None:
+        longs = [name for name in param.opts if name.startswith("--")]
+        return str(longs[0] if longs else param.metavar or param.name)
+    hint = getattr(error, "param_hint", None)
+    return hint if isinstance(hint, str) else None
+
+
+def _whole_number(text: str, *, least: int | None = None) -> int:
+    """``text`` as an int, for an option; BadParameter in plain words."""
+    from filmquiz.errors import quote
+
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"must be a whole number (got {quote(text)})"
+        ) from None
+    if least is not None and value < least:
+        raise typer.BadParameter(f"must be {least} or more (got {value})")
+    return value
+
+
+def _count(text: str) -> int:
+    return _whole_number(text, least=1)
+
+
+def _seed(text: str) -> int:
+    return _whole_number(text)
+
+
+def _difficulty(text: str) -> str:
+    from filmquiz.bank import DIFFICULTIES
+    from filmquiz.errors import quote
+
+    level = text.strip().lower()
+    if level not in DIFFICULTIES:
+        raise typer.BadParameter(
+            f"must be {', '.join(DIFFICULTIES[:-1])} or {DIFFICULTIES[-1]} "
+            f"(got {quote(text)})"
+        )
+    return level
+
+
 app = typer.Typer(
     name="filmquiz",
+    cls=FilmquizGroup,
     help="A film trivia quiz for the terminal.",
     epilog=EXIT_STATUSES,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    no_args_is_help=True,
+    invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Level(StrEnum):
-    """The difficulties ``--difficulty`` accepts."""
-
-    easy = "easy"
-    medium = "medium"
-    hard = "hard"
 
 
 def _reporting_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -61,25 +199,34 @@ def _reporting_errors(command: Callable[P, R]) -> Callable[P, R]:
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         from filmquiz.errors import BankError, ExitStatus, FilmquizError
 
+        # Every command that draws takes --no-color, and errors honour it too.
+        no_color = bool(kwargs.get("no_color"))
         try:
             return command(*args, **kwargs)
         except BankError as error:
-            _screen().problems(error.lines())
+            _screen(no_color=no_color).problems(error.lines())
             raise typer.Exit(error.status) from None
         except FilmquizError as error:
-            _screen().error(str(error))
+            _screen(no_color=no_color).error(str(error))
             raise typer.Exit(error.status) from None
         except KeyboardInterrupt:
-            _screen().error("interrupted")
+            _screen(no_color=no_color).error("interrupted")
             raise typer.Exit(ExitStatus.INTERRUPTED) from None
 
     return run
 
 
+def _environment(no_color: bool = False) -> "Environment":
+    from filmquiz.environment import Environment
+
+    return Environment.detect(no_color=no_color)
+
+
 def _screen(*, people_on_stderr: bool = False, no_color: bool = False) -> "Screen":
     from filmquiz.render import Screen
 
-    return Screen(people_on_stderr=people_on_stderr, no_color=no_color)
+    color = _environment(no_color).color
+    return Screen(people_on_stderr=people_on_stderr, color=color)
 
 
 def _show_version(value: bool) -> None:
@@ -90,6 +237,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -101,7 +249,18 @@ def _main(
     ] = False,
 ) -> None:
     """A film trivia quiz for the terminal: pick answers with the arrow keys,
-    learn why each one is right, and end on a score table."""
+    learn why each one is right, and end on a score table. Run it with no
+    command in a terminal to pick a quiz and play."""
+    if ctx.invoked_subcommand is not None or ctx.resilient_parsing:
+        return
+    if not _environment().interactive:
+        from typer._click.exceptions import NoArgsIsHelpError
+
+        raise NoArgsIsHelpError(ctx)
+    ctx.invoke(play)
+
+
+# -- completion ---------------------------------------------------------------
 
 
 def _complete_quiz(incomplete: str) -> list[str]:
@@ -110,43 +269,90 @@ def _complete_quiz(incomplete: str) -> list[str]:
     return complete(incomplete)
 
 
+def _complete_category(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The categories of the quiz given on the command line so far."""
+    from filmquiz.catalog import categories_of
+
+    # While an option waits for its value, the words before it may not be
+    # parsed into their parameters yet: the quiz can still be among the args.
+    quiz = ctx.params.get("quiz") or next(
+        (word for word in ctx.args if not word.startswith("-")), None
+    )
+    if not isinstance(quiz, str):
+        return []
+    wanted = incomplete.casefold()
+    return [c for c in categories_of(quiz) if c.casefold().startswith(wanted)]
+
+
+# -- options more than one command takes ------------------------------------------
+
 NoColor = Annotated[
     bool,
     typer.Option("--no-color", help="Draw without colour (so does NO_COLOR=1)."),
 ]
+JsonOutput = Annotated[
+    bool,
+    typer.Option("--json", help="Print JSON on stdout instead of a table."),
+]
+Force = Annotated[
+    bool, typer.Option("--force", help="Replace a file or quiz of the same name.")
+]
+QuizName = Annotated[
+    str | None,
+    typer.Argument(
+        help="A quiz name from `filmquiz list`, or the path of a bank file; "
+        "in a terminal, leave it out to pick one.",
+        metavar="QUIZ",
+        show_default=False,
+        autocompletion=_complete_quiz,
+    ),
+]
+Categories = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--category",
+        "-c",
+        metavar="NAME",
+        help="Only questions of this category (repeat for several).",
+        autocompletion=_complete_category,
+    ),
+]
+Difficulties = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--difficulty",
+        "-d",
+        metavar="LEVEL",
+        parser=_difficulty,
+        help="Only questions of this difficulty: easy, medium or hard "
+        "(repeat for several).",
+    ),
+]
 
 
-@app.command()
+@app.command(
+    cls=FilmquizCommand,
+    short_help="Play a quiz, in a terminal or line by line.",
+)
 @_reporting_errors
 def play(
-    quiz: Annotated[
-        str,
-        typer.Argument(
-            help="A quiz name from `filmquiz list`, or the path of a bank file.",
-            metavar="QUIZ",
-            show_default=False,
-            autocompletion=_complete_quiz,
-        ),
-    ],
+    quiz: QuizName = None,
     count: Annotated[
         int | None,
         typer.Option(
-            "--count", "-n", min=1, metavar="N", help="Ask at most N questions."
+            "--count", "-n", parser=_count, metavar="N", help="Ask at most N questions."
         ),
     ] = None,
-    category: Annotated[
-        str | None,
-        typer.Option(
-            "--category", "-c", metavar="NAME", help="Only questions in this category."
-        ),
-    ] = None,
-    difficulty: Annotated[
-        Level | None,
-        typer.Option("--difficulty", "-d", help="Only questions of this difficulty."),
-    ] = None,
+    category: Categories = None,
+    difficulty: Difficulties = None,
     seed: Annotated[
         int | None,
-        typer.Option(metavar="N", help="Shuffle the same way every time with seed N."),
+        typer.Option(
+            parser=_seed,
+            metavar="N",
+            help="Shuffle with seed N: the same seed gives the same order of "
+            "questions and choices, whatever the other options.",
+        ),
     ] = None,
     no_shuffle: Annotated[
         bool,
@@ -174,9 +380,9 @@ def play(
     ] = False,
     no_color: NoColor = False,
 ) -> None:
-    """Play a quiz: in a terminal with the arrow keys, otherwise one answer per
-    line from standard input (a number or the text of a choice). Every game is
-    kept in the score history (see `filmquiz scores`)."""
+    """Play a quiz: in a terminal with the arrow keys (or number keys),
+    otherwise one answer per line from standard input (a number or the text of
+    a choice). Every game is kept in the score history (see `filmquiz scores`)."""
     import random
 
     from filmquiz import catalog
@@ -184,33 +390,67 @@ def play(
     from filmquiz.engine import Selection, plan_game
     from filmquiz.engine import play as play_game
 
-    name = _player_name(player)
-    bank = catalog.load(quiz)
+    environment = _environment(no_color)
     screen = _screen(people_on_stderr=json_output, no_color=no_color)
+    name = _player_name(player)
+    if quiz is None:
+        if not environment.interactive:
+            raise typer.BadParameter(
+                "is missing: give a quiz name from `filmquiz list`, or the path "
+                "of a bank file",
+                param_hint="QUIZ",
+            )
+        quiz = _pick_quiz(environment)
+    bank = catalog.load(quiz)
     selection = Selection(
         limit=count,
-        category=category,
-        difficulty=difficulty.value if difficulty else None,
+        categories=tuple(category or ()),
+        difficulties=tuple(difficulty or ()),  # type: ignore[arg-type]
         shuffle=not no_shuffle,
+        seed=seed if seed is not None else random.randrange(2**31),
     )
     if mistakes:
         from filmquiz import scorebook
 
         wrong = scorebook.mistakes(bank, name, screen.warning)
+        if wrong is None:
+            screen.say(
+                f"{name} has not played {bank.slug} yet, so there are no mistakes "
+                "to practise."
+            )
+            return
         if not wrong:
-            screen.say(f"No mistakes to practise: {name} has none on {bank.slug}.")
+            screen.say(
+                f"No mistakes to practise: {name} got every question of "
+                f"{bank.slug} right the last time."
+            )
             return
         selection = selection._replace(only=wrong)
-    rounds = plan_game(bank, selection, random.Random(seed))
-    prompt_stream = sys.stderr if json_output else sys.stdout
-    if sys.stdin.isatty() and prompt_stream.isatty():
+    rounds = plan_game(bank, selection)
+    session: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    if environment.can_draw_menus(on_stderr=json_output):
         from filmquiz.ask_terminal import TerminalAsker
 
-        ask: Ask = TerminalAsker(no_color=no_color, stream=prompt_stream)
+        asker = TerminalAsker(
+            echo=screen.answered,
+            no_color=not environment.color,
+            stream=sys.stderr if json_output else sys.stdout,
+        )
+        ask: Ask = asker
+        session = asker.session()
     else:
-        ask = LineAsker(sys.stdin, screen)
+        ask = LineAsker(sys.stdin, screen, echo=not environment.stdin_is_terminal)
     screen.game_start(bank, rounds, name)
-    result = play_game(rounds, ask, screen.feedback, bank=bank, player=name)
+    with session:
+        result = play_game(
+            rounds,
+            ask,
+            screen.feedback,
+            bank=bank,
+            player=name,
+            practice=mistakes,
+            seed=selection.seed if selection.shuffle else None,
+        )
     # The history (sqlite3 and all) is imported only now, after the game, and
     # kept before the summary is drawn, so Ctrl-C while drawing loses nothing.
     from filmquiz import scorebook
@@ -220,6 +460,19 @@ def play(
     if json_output:
         screen.json(result.to_document())
     raise typer.Exit(_status_of(result))
+
+
+def _pick_quiz(environment: "Environment") -> str:
+    """Ask which quiz to play, in a terminal."""
+    from filmquiz import catalog
+    from filmquiz.ask_terminal import pick_quiz
+
+    entries = [entry for entry in catalog.entries() if entry.info is not None]
+    if not entries:
+        from filmquiz.errors import UnknownQuiz
+
+        raise UnknownQuiz("there is no quiz to play (`filmquiz list` says why)")
+    return pick_quiz(entries, no_color=not environment.color)
 
 
 def _status_of(result: "GameResult") -> "ExitStatus":
@@ -239,7 +492,7 @@ def _player_name(given: str | None) -> str:
         name = given.strip()
         if not name or not name.isprintable():
             raise typer.BadParameter(
-                "give a name of printable characters", param_hint="--player"
+                "must be a name of printable characters", param_hint="--player"
             )
         return name
     import getpass
@@ -250,14 +503,13 @@ def _player_name(given: str | None) -> str:
         return "player"
 
 
-@app.command("list")
+@app.command(
+    "list",
+    cls=FilmquizCommand,
+    short_help="List the quizzes there are, and where each comes from.",
+)
 @_reporting_errors
-def list_quizzes(
-    json_output: Annotated[
-        bool, typer.Option("--json", help="Print the list as JSON.")
-    ] = False,
-    no_color: NoColor = False,
-) -> None:
+def list_quizzes(json_output: JsonOutput = False, no_color: NoColor = False) -> None:
     """List the quizzes there are: name, title, year, questions, categories and
     where each comes from (FILMQUIZ_PATH, your quizzes folder, or shipped)."""
     from filmquiz import catalog
@@ -270,7 +522,7 @@ def list_quizzes(
         screen.quiz_table(entries)
 
 
-@app.command()
+@app.command(cls=FilmquizCommand, short_help="Check bank files for every problem.")
 @_reporting_errors
 def validate(
     files: Annotated[
@@ -305,7 +557,7 @@ def validate(
         raise typer.Exit(ExitStatus.FAILURE)
 
 
-@app.command()
+@app.command(cls=FilmquizCommand, short_help="Show each player's best, average, trend.")
 @_reporting_errors
 def scores(
     quiz: Annotated[
@@ -314,6 +566,7 @@ def scores(
             help="Only this quiz (its name, as `filmquiz list` shows it).",
             metavar="QUIZ",
             show_default=False,
+            autocompletion=_complete_quiz,
         ),
     ] = None,
     player: Annotated[
@@ -338,62 +591,65 @@ def scores(
     ] = False,
     no_color: NoColor = False,
 ) -> None:
-    """Show how each player has done: games, best, average, last played and the
-    trend of the latest scores."""
-    from filmquiz.errors import FilmquizError
+    """Show how each player has done on each quiz: the games that count (complete,
+    not practice, at least 10 questions or the whole quiz), the best and
+    average of those, when they last played and the trend of their scores."""
     from filmquiz.history import scores_document, summarize
-    from filmquiz.render import plural
     from filmquiz.scorebook import open_history
 
     screen = _screen(no_color=no_color)
-    store = open_history(screen.warning)
-    if store is None:
-        raise FilmquizError("the score history is unavailable")
-    with store:
+    with open_history(screen.warning) as store:
         records = store.games(quiz=quiz, player=player)
+        if quiz is not None and not records:
+            _check_quiz_is_known(quiz, store.quizzes())
         if reset:
-            if not _confirm_reset(len(records), quiz, player, yes):
+            if not _confirm_reset(records, quiz, player, yes):
                 screen.say("Nothing was forgotten.")
                 return
             forgotten = store.reset(quiz=quiz, player=player)
-            screen.say(f"Forgot {plural(forgotten, 'game')}.")
+            screen.forgotten(forgotten)
             return
     if json_output:
         screen.json(scores_document(records, summarize(records)))
+    elif not records:
+        screen.no_games(quiz=quiz, player=player)
     elif games:
         screen.games_table(records)
     else:
         screen.scores_table(summarize(records))
 
 
-def _confirm_reset(count: int, quiz: str | None, player: str | None, yes: bool) -> bool:
+def _check_quiz_is_known(quiz: str, played: set[str]) -> None:
+    """UnknownQuiz, with a suggestion, for a name that is neither a quiz nor
+    in the history."""
+    from filmquiz.catalog import bank_files, unknown_quiz
+
+    known = set(bank_files()) | played
+    if quiz not in known:
+        raise unknown_quiz(quiz, sorted(known))
+
+
+def _confirm_reset(
+    records: "list[Any]", quiz: str | None, player: str | None, yes: bool
+) -> bool:
     """Whether to forget the games: asked in a terminal; without one, only
     --yes will do."""
     from filmquiz.errors import FilmquizError
-    from filmquiz.render import plural
+    from filmquiz.wording import forget_question
 
-    if yes or count == 0:
+    if yes or not records:
         return True
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not _environment().interactive:
         raise FilmquizError(
             "--reset asks for confirmation in a terminal; pass --yes to reset "
             "without one"
         )
     from filmquiz.ask_terminal import confirm
 
-    which = " ".join(
-        part
-        for part in (
-            f"of {quiz}" if quiz else "",
-            f"by {player}" if player else "",
-        )
-        if part
-    )
-    question = f"Forget {plural(count, 'game')} {which}".rstrip() + "?"
-    return confirm(question)
+    return confirm(forget_question(records, quiz=quiz, player=player))
 
 
-@app.command()
+@app.command(cls=FilmquizCommand, short_help="Add a bank file to your quizzes.")
 @_reporting_errors
 def add(
     file: Annotated[
@@ -402,46 +658,64 @@ def add(
             help="The bank file to add.", metavar="FILE", show_default=False
         ),
     ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace a quiz of the same name.")
-    ] = False,
+    force: Force = False,
+    no_color: NoColor = False,
 ) -> None:
     """Check a bank and copy it into your quizzes folder, to play it by name."""
     from filmquiz.library import add_bank
 
-    _screen().saved(add_bank(file, force=force))
+    _screen(no_color=no_color).saved(add_bank(file, force=force))
 
 
-@app.command()
+@app.command(cls=FilmquizCommand, short_help="Write a new bank with a wizard.")
 @_reporting_errors
-def new() -> None:
+def new(no_color: NoColor = False) -> None:
     """Write a new bank with a guided wizard: title, film, then each question
     (prompt, choices, the right one, category, difficulty, explanation)."""
     from filmquiz.catalog import user_quizzes
     from filmquiz.errors import FilmquizError
     from filmquiz.library import save_document
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not _environment().interactive:
         raise FilmquizError(
             "filmquiz new asks its questions in a terminal; without one, write a "
             "bank by hand (the README shows the format) or use filmquiz import"
         )
+    from filmquiz.errors import ExitStatus
     from filmquiz.wizard import Wizard
 
-    draft = Wizard(user_quizzes()).run()
+    screen = _screen(no_color=no_color)
+    wizard = Wizard(user_quizzes(), no_color=not _environment(no_color).color)
+    try:
+        draft = wizard.run()
+    except KeyboardInterrupt:
+        # Offer to keep what was written; a second Ctrl-C keeps nothing.
+        kept = wizard.rescue()
+        if kept is None:
+            screen.say("Stopped: nothing was saved.")
+        else:
+            screen.saved(save_document(kept.document, kept.destination, force=True))
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
     # The wizard has asked before replacing a file that exists.
-    _screen().saved(save_document(draft.document, draft.destination, force=True))
+    screen.saved(save_document(draft.document, draft.destination, force=True))
 
 
 import_app = typer.Typer(
+    cls=FilmquizGroup,
     help="Convert questions from other formats into a bank.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(import_app, name="import")
+app.add_typer(
+    import_app, name="import", short_help="Convert questions from other formats."
+)
 
 
-@import_app.command("opentdb")
+@import_app.command(
+    "opentdb",
+    cls=FilmquizCommand,
+    short_help="Convert Open Trivia Database questions.",
+)
 @_reporting_errors
 def import_opentdb(
     source: Annotated[
@@ -463,55 +737,60 @@ def import_opentdb(
         ),
     ],
     category: Annotated[
-        str | None,
-        typer.Option("--category", "-c", metavar="NAME", help="Only this category."),
+        list[str] | None,
+        typer.Option(
+            "--category",
+            "-c",
+            metavar="NAME",
+            help="Only this category (repeat for several).",
+        ),
     ] = None,
-    difficulty: Annotated[
-        Level | None,
-        typer.Option("--difficulty", "-d", help="Only this difficulty."),
-    ] = None,
+    difficulty: Difficulties = None,
     title: Annotated[
         str | None, typer.Option(metavar="TEXT", help="The bank's title.")
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace FILE if it exists.")
-    ] = False,
+    force: Force = False,
+    no_color: NoColor = False,
 ) -> None:
     """Convert Open Trivia Database questions (API JSON) into a bank: HTML
-    entities decoded, True/False questions kept, duplicates dropped."""
+    entities (and base64 or URL encoding) decoded, True/False questions kept,
+    duplicates dropped."""
     from filmquiz.careful import decode_json
     from filmquiz.library import save_document
-    from filmquiz.opentdb import convert
+    from filmquiz.opentdb import convert, results_of
 
-    if source == "-":
-        name, data = Path("<stdin>"), sys.stdin.buffer.read()
-    else:
-        name = Path(source)
-        try:
-            data = name.read_bytes()
-        except OSError as error:
-            from filmquiz.errors import FilmquizError
-
-            raise FilmquizError(
-                f"{source}: cannot be read ({error.strerror or error})"
-            ) from None
+    name, data = _read_source(source)
     document = decode_json(data, name)
-    screen = _screen()
-    results = document.get("results") if isinstance(document, dict) else None
-    total = len(results) if isinstance(results, list) else 0
-    with screen.progress(total, "Importing") as progress:
+    screen = _screen(no_color=no_color)
+    with screen.progress(len(results_of(document)), "Importing") as progress:
         report = convert(
             document,
             title=title,
-            category=category,
-            difficulty=difficulty.value if difficulty else None,
+            categories=tuple(category or ()),
+            difficulties=tuple(difficulty or ()),
             progress=progress,
         )
     save_document(report.document, output, force=force)
     screen.imported(report, output)
 
 
-@app.command()
+def _read_source(source: str) -> tuple[Path, bytes]:
+    """The name and bytes of an input file, or of standard input for ``-``."""
+    from filmquiz.errors import FilmquizError
+
+    if source == "-":
+        return Path("<stdin>"), sys.stdin.buffer.read()
+    path = Path(source)
+    try:
+        return path, path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or error
+        raise FilmquizError(f"{source}: cannot be read ({reason})") from None
+
+
+@app.command(
+    cls=FilmquizCommand, short_help="Print the JSON Schema of the bank format."
+)
 @_reporting_errors
 def schema() -> None:
     """Print the JSON Schema of the bank format, for editors that check files."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, NamedTuple
@@ -20,17 +20,28 @@ from filmquiz.errors import InputEnded, NoQuestions, quote
 
 
 class Selection(NamedTuple):
-    """Which of a bank's questions a game asks, and whether it shuffles them."""
+    """Which of a bank's questions a game asks, and in what order."""
 
     limit: int | None = None
     """At most this many questions; None asks all that match."""
-    category: str | None = None
-    """Only this category, compared without regard to case."""
-    difficulty: Difficulty | None = None
+    categories: tuple[str, ...] = ()
+    """Only questions of these categories (compared without regard to case);
+    none given means every category."""
+    difficulties: tuple[Difficulty, ...] = ()
+    """Only questions of these difficulties; none given means every one."""
     shuffle: bool = True
     """False keeps questions and choices in the order the bank lists them."""
+    seed: int = 0
+    """What the shuffle depends on, and all it depends on: the same seed puts
+    the bank's questions in the same order, and each question's choices in
+    the same order, whatever the other options."""
     only: frozenset[str] | None = None
     """When given, only the questions with these ids (``play --mistakes``)."""
+
+    @property
+    def filtered(self) -> bool:
+        """True when some questions of the bank may be left out."""
+        return self.only is not None or bool(self.categories or self.difficulties)
 
 
 class Round(NamedTuple):
@@ -91,6 +102,13 @@ class GameResult(NamedTuple):
     finished_at: datetime
     seconds: float
     """How long the game took, by a monotonic clock."""
+    bank_questions: int = 0
+    """How many questions the bank had: a game of all of them counts towards
+    a player's best even when it is short."""
+    practice: bool = False
+    """True for a game of the player's past mistakes (``--mistakes``)."""
+    seed: int | None = None
+    """The seed the questions were shuffled with; None in file order."""
 
     @property
     def score(self) -> int:
@@ -129,6 +147,8 @@ class GameResult(NamedTuple):
             "score": self.score,
             "total": self.total,
             "complete": self.complete,
+            "practice": self.practice,
+            "seed": self.seed,
             "questions": [
                 {
                     "id": answer.question.id,
@@ -141,33 +161,40 @@ class GameResult(NamedTuple):
         }
 
 
-def plan_game(
-    bank: Bank, selection: Selection, rng: random.Random
-) -> tuple[Round, ...]:
-    """The rounds of a game: the questions chosen, ordered, and their choices ordered.
+def plan_game(bank: Bank, selection: Selection) -> tuple[Round, ...]:
+    """The rounds of a game: the questions chosen, ordered, and their choices
+    ordered.
 
-    Raises :class:`NoQuestions` when the selection matches no question.
+    The seed orders the whole bank; the filters then keep the questions that
+    match, in that order, and the limit takes the first of them. So a seed
+    always starts a game with the same questions: ``--count 10`` asks the
+    first ten of the game that the whole bank would be. Raises
+    :class:`NoQuestions` when the selection matches no question.
     """
     questions: Sequence[Question] = bank.questions
-    if selection.only is not None or selection.category or selection.difficulty:
-        questions = [q for q in questions if _matches(q, selection)]
-    if not questions:
-        raise NoQuestions(_nothing_matches(bank, selection))
-    total = (
-        len(questions)
-        if selection.limit is None
-        else min(selection.limit, len(questions))
+    order: Iterable[int] = (
+        _shuffled(len(questions), random.Random(selection.seed))
+        if selection.shuffle
+        else range(len(questions))
     )
-    # sample() draws only the questions asked, so a game of 10 from a bank of
-    # 200,000 touches 10 questions, not all of them.
-    chosen = rng.sample(questions, total) if selection.shuffle else questions[:total]
+    # Only the questions looked at are read: for a big bank behind the cache,
+    # a game of 10 without filters decodes 10 questions, not all of them.
+    chosen: list[Question] = []
+    for position in order:
+        question = questions[position]
+        if not selection.filtered or _matches(question, selection):
+            chosen.append(question)
+            if len(chosen) == selection.limit:
+                break
+    if not chosen:
+        raise NoQuestions(_nothing_matches(bank, selection))
     return tuple(
         Round(
             number=number,
-            total=total,
+            total=len(chosen),
             question=question,
             choices=(
-                tuple(rng.sample(question.choices, len(question.choices)))
+                _shuffled_choices(question, selection.seed)
                 if selection.shuffle
                 else question.choices
             ),
@@ -176,28 +203,54 @@ def plan_game(
     )
 
 
+def _shuffled(count: int, rng: random.Random) -> Iterator[int]:
+    """The positions 0 to count - 1 in a random order, drawn one at a time.
+
+    A Fisher-Yates shuffle that swaps lazily, in a dictionary: the first k
+    positions cost k draws, and are the same whatever k is.
+    """
+    swapped: dict[int, int] = {}
+    for index in range(count):
+        other = rng.randrange(index, count)
+        yield swapped.get(other, other)
+        swapped[other] = swapped.get(index, index)
+
+
+def _shuffled_choices(question: Question, seed: int) -> tuple[str, ...]:
+    """The question's choices in an order fixed by the seed and the question
+    alone, so that it is the same in every game that asks it with that seed."""
+    rng = random.Random(f"{seed}/{question.id}")
+    return tuple(rng.sample(question.choices, len(question.choices)))
+
+
 def _matches(question: Question, selection: Selection) -> bool:
     if selection.only is not None and question.id not in selection.only:
         return False
-    if selection.difficulty and question.difficulty != selection.difficulty:
+    if selection.difficulties and question.difficulty not in selection.difficulties:
         return False
-    if selection.category is None:
+    if not selection.categories:
         return True
-    return (question.category or "").casefold() == selection.category.casefold()
+    category = (question.category or "").casefold()
+    return any(category == wanted.casefold() for wanted in selection.categories)
 
 
 def _nothing_matches(bank: Bank, selection: Selection) -> str:
     wanted = []
     if selection.only is not None:
         wanted.append("among those chosen")
-    if selection.category is not None:
-        wanted.append(f"in category {quote(selection.category)}")
-    if selection.difficulty is not None:
-        wanted.append(f"of difficulty {quote(selection.difficulty)}")
+    if selection.categories:
+        wanted.append(f"in {_either('category', selection.categories)}")
+    if selection.difficulties:
+        wanted.append(f"of {_either('difficulty', selection.difficulties)}")
     message = f"{quote(bank.title)} has no questions {' '.join(wanted)}"
-    if selection.category is not None and bank.categories:
+    if selection.categories and bank.categories:
         message += f"; its categories are {', '.join(bank.categories)}"
     return message
+
+
+def _either(kind: str, values: Sequence[str]) -> str:
+    """``category "plot"`` or ``category "plot" or "cast"``."""
+    return f"{kind} {' or '.join(quote(value) for value in values)}"
 
 
 Ask = Callable[[Round], str]
@@ -226,12 +279,15 @@ def play(
     *,
     bank: Bank,
     player: str,
+    practice: bool = False,
+    seed: int | None = None,
     clocks: Clocks | None = None,
 ) -> GameResult:
     """Ask each round in turn and return the result, however the game ends.
 
     Ctrl-C (``KeyboardInterrupt``) or the end of input stops the game early;
-    the result then holds the answers given so far.
+    the result then holds the answers given so far. ``practice`` and ``seed``
+    are kept in the result as they are given.
     """
     clocks = clocks or Clocks()
     started_at, start = clocks.wall(), clocks.monotonic()
@@ -256,4 +312,7 @@ def play(
         started_at=started_at,
         finished_at=clocks.wall(),
         seconds=clocks.monotonic() - start,
+        bank_questions=len(bank.questions),
+        practice=practice,
+        seed=seed,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -64,12 +64,15 @@ def _store(data: bytes, bank: Bank, destination: Path, *, force: bool) -> Saved:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and one rename."""
+    """Write ``data`` to ``path`` through a temporary file and one rename.
+
+    The file gets the permissions the user's umask gives a new file (0644
+    with umask 022), as any program's would: a bank in a shared folder must
+    be readable by the others who share it.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
+        handle, temporary = _temporary_file(path)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
@@ -83,3 +86,15 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise FilmquizError(
             f"cannot write {quote(str(path))} ({error.strerror or error})"
         ) from None
+
+
+def _temporary_file(path: Path) -> tuple[int, str]:
+    """A new file beside ``path``, opened for writing, with the mode a new
+    file gets from the umask (tempfile.mkstemp would make it 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = str(path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp"))
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:
+            continue

@@ -19,14 +19,27 @@ from rich.text import Text
 
 from filmquiz.bank import Bank
 from filmquiz.engine import Answer, Ending, GameResult, Round
-from filmquiz.history import Comparison, GameRecord, Standing, Summary
+from filmquiz.history import (
+    COUNTED_FROM,
+    Comparison,
+    GameRecord,
+    Standing,
+    Summary,
+)
+from filmquiz.wording import duration, plural, round_details, round_number
 
 if TYPE_CHECKING:
+    from rich.console import JustifyMethod
     from rich.table import Table
 
     from filmquiz.catalog import Entry
     from filmquiz.library import Saved
     from filmquiz.opentdb import Imported
+
+WIDE = 100
+"""From this many columns, listings have room for every column."""
+NARROW = 64
+"""Below this many columns, listings drop or fold their least needed columns."""
 
 PROGRESS_FROM = 2000
 """Imports of at least this many results show a progress bar."""
@@ -42,13 +55,16 @@ class Screen:
     that stdout carries only the JSON document.
     """
 
-    def __init__(self, *, people_on_stderr: bool = False, no_color: bool = False):
-        # no_color=False still lets rich honour the NO_COLOR environment variable.
+    def __init__(self, *, people_on_stderr: bool = False, color: bool = True):
         options: dict[str, Any] = {"highlight": False, "emoji": False}
-        if no_color:
-            options["no_color"] = True
+        if not color:
+            # No escape sequence at all, even where FORCE_COLOR asks for them.
+            options["color_system"] = None
         self.people = Console(stderr=people_on_stderr, **options)
         self.errors = Console(stderr=True, **options)
+        # Into a pipe or a file, a line is one line: wrapping is for terminals.
+        for console in (self.people, self.errors):
+            console.soft_wrap = not console.is_terminal
         self._data = Console(**options)
 
     # -- errors ------------------------------------------------------------
@@ -59,6 +75,12 @@ class Screen:
             Text.assemble(("error: ", "bold red"), message), soft_wrap=True
         )
 
+    def usage_error(self, message: str, help_command: str | None) -> None:
+        """A usage error on stderr, and where the help is."""
+        self.error(message)
+        if help_command:
+            self.errors.print(Text(f"Try '{help_command} --help' for help."))
+
     def warning(self, message: str) -> None:
         """One line on stderr about something that did not stop the command."""
         self.errors.print(
@@ -67,7 +89,11 @@ class Screen:
 
     def say(self, message: str) -> None:
         """One plain line for people."""
-        self.people.print(Text(message), soft_wrap=True)
+        self.people.print(Text(message))
+
+    def note(self, message: str) -> None:
+        """A dim line for people: a hint, a pointer to more."""
+        self.people.print(Text(message, style="dim"))
 
     def problems(self, lines: Iterable[str]) -> None:
         """A bank's problems on stderr, one per line."""
@@ -85,18 +111,24 @@ class Screen:
 
     def quiz_table(self, entries: list[Entry]) -> None:
         """The quizzes there are, one row each, with where each comes from; a
-        broken one shows its first problem."""
-
+        broken one shows its first problem. Narrower terminals fold the
+        categories, then the year and source, under the title."""
         if not entries:
             self.say("No quizzes found.")
             return
+        width = self.people.width
+        separate_categories = width >= WIDE
+        narrow = width < NARROW
         table = _listing()
-        table.add_column("Quiz", style="bold cyan", no_wrap=True)
-        table.add_column("Title", ratio=1)
-        table.add_column("Year", justify="right")
-        table.add_column("Questions", justify="right")
-        table.add_column("Categories", ratio=1)
-        table.add_column("Source", no_wrap=True)
+        table.add_column("Quiz", style="bold cyan", overflow="fold")
+        table.add_column("Title", ratio=1, overflow="fold")
+        if not narrow:
+            table.add_column("Year", justify="right", no_wrap=True)
+            table.add_column("Questions", justify="right", no_wrap=True)
+        if separate_categories:
+            table.add_column("Categories", ratio=1, overflow="fold")
+        if not narrow:
+            table.add_column("Source", overflow="fold")
         for entry in entries:
             source = Text(entry.found.source)
             if entry.found.shadows:
@@ -106,21 +138,32 @@ class Screen:
             if info is None:
                 problem = entry.error.problems[0] if entry.error else None
                 reason = problem.describe("") if problem else "unreadable"
-                broken = Text.assemble(("broken: ", "bold red"), reason)
-                table.add_row(Text(entry.slug), broken, "", "", "", source)
-                continue
-            table.add_row(
-                Text(entry.slug),
-                Text(info.title),
-                str(info.year) if info.year else "",
-                str(info.questions),
-                Text(", ".join(info.categories)),
-                source,
-            )
-        self.people.print(table)
-        self.people.print(
-            Text("Play one with: filmquiz play QUIZ", style="dim"), soft_wrap=True
-        )
+                title = Text.assemble(("broken: ", "bold red"), reason)
+                year = questions = categories = ""
+            else:
+                title = Text(info.title)
+                year = str(info.year) if info.year else ""
+                questions = str(info.questions)
+                categories = ", ".join(info.categories)
+            if narrow:
+                if year:
+                    title.append(f" ({year})")
+                title.append("\n")
+                if questions:
+                    title.append(f"{plural(int(questions), 'question')}, ")
+                title.append(source)
+            if categories and not separate_categories:
+                title.append(f"\n{categories}", style="dim")
+            row: list[Any] = [Text(entry.slug), title]
+            if not narrow:
+                row.extend([year, questions])
+            if separate_categories:
+                row.append(Text(categories))
+            if not narrow:
+                row.append(source)
+            table.add_row(*row)
+        self._listing(table)
+        self.note("Play one with: filmquiz play QUIZ")
 
     def valid(self, source: str, bank: Bank) -> None:
         """One line for a bank that passed every check."""
@@ -140,10 +183,11 @@ class Screen:
         slug = saved.bank.slug
         self.say(
             f"{verb} {slug} ({plural(len(saved.bank.questions), 'question')}) in "
-            f"{saved.path}. Play it with: filmquiz play {saved.play_as}"
+            f"{saved.path}."
         )
         if saved.hides_shipped:
             self.say(f"It is used instead of the shipped quiz {slug}.")
+        self.say(f"Play it with: filmquiz play {saved.play_as}")
 
     # -- a game ---------------------------------------------------------------
 
@@ -158,27 +202,37 @@ class Screen:
             heading.append(f" ({', '.join(details)})", style="dim")
         self.people.print(heading)
         self.people.print(
-            Text(
-                f"{plural(len(rounds), 'question')} for {player}. "
-                "Ctrl-C stops at any time.\n"
-            ),
-            style="dim",
+            Text.assemble(
+                f"{plural(len(rounds), 'question')} for ",
+                player,
+                ". Ctrl-C stops at any time.\n",
+                style="dim",
+            )
         )
+
+    def _question_heading(self, round_: Round) -> None:
+        heading = Text(round_number(round_), style="bold")
+        details = round_details(round_)
+        if details:
+            heading.append(f" ({details})", style="dim")
+        self.people.print(heading)
+        self.people.print(Text(round_.question.prompt))
 
     def plain_question(self, round_: Round) -> None:
         """A question with numbered choices, for line-by-line play."""
-        meta = [m for m in (round_.question.category, round_.question.difficulty) if m]
-        heading = Text(f"Question {round_.number} of {round_.total}", style="bold")
-        if meta:
-            heading.append(f" ({', '.join(meta)})", style="dim")
-        self.people.print(heading)
-        self.people.print(Text(round_.question.prompt))
+        self._question_heading(round_)
         for number, choice in enumerate(round_.choices, start=1):
             self.people.print(Text.assemble(f"  {number}. ", choice))
 
     def plain_prompt(self, count: int) -> None:
         """Ask for an answer on the current line."""
         self.people.print(f"Your answer (1-{count}): ", end="")
+
+    def answered(self, round_: Round, choice: str) -> None:
+        """The question and the choice made, where its menu was: what a
+        terminal keeps of each question once it is answered."""
+        self._question_heading(round_)
+        self.people.print(Text.assemble("Your answer: ", (choice, "bold")))
 
     def echo(self, line: str) -> None:
         """Repeat an answer read from a pipe, so the transcript reads naturally."""
@@ -198,13 +252,12 @@ class Screen:
         """Right or wrong, the right answer, and why."""
         question = answer.question
         if answer.correct:
-            line = Text.assemble((f"{RIGHT} Right! ", "bold green"), question.answer)
+            line = Text(f"{RIGHT} Right!", style="bold green")
         else:
             line = Text.assemble(
                 (f"{WRONG} Wrong. ", "bold red"),
-                "The answer is ",
+                "Right answer: ",
                 (question.answer, "bold"),
-                ".",
             )
         self.people.print(line)
         if question.explanation:
@@ -213,19 +266,19 @@ class Screen:
 
     def summary(self, result: GameResult, comparison: Comparison | None = None) -> None:
         """The end of a game: each answer, the score, the categories, the time,
-        and how the score stands against the player's previous best."""
+        and how the score stands against the player's previous best. A game
+        stopped early shows what was answered."""
         if result.ending is Ending.INTERRUPTED:
             self.people.print()
-            self.people.print(Text(_stopped_line(result), style="bold yellow"))
-            return
         if result.answers:
             self.people.print(_answers_table(result))
             self.people.print(_categories_table(result))
-        self.people.print(_score_line(result))
-        if comparison is not None:
-            self.people.print(_comparison_line(comparison))
-        if result.ending is Ending.INPUT_ENDED:
-            self.errors.print(Text(_stopped_line(result), style="yellow"))
+        if result.ending is Ending.COMPLETED:
+            self.people.print(_score_line(result))
+            if comparison is not None:
+                self.people.print(_comparison_line(comparison))
+        else:
+            self.people.print(Text(_stopped_line(result), style="bold yellow"))
 
     # -- importing --------------------------------------------------------------
 
@@ -254,55 +307,157 @@ class Screen:
     # -- the score history ------------------------------------------------------
 
     def scores_table(self, summaries: list[Summary]) -> None:
-        """Per quiz and player: games, best, average, last played, and the trend
-        of the latest scores."""
-        if not summaries:
-            self.say("No complete games yet: play one with `filmquiz play QUIZ`.")
-            return
-        table = _listing()
-        table.add_column("Quiz", style="bold cyan", no_wrap=True)
-        table.add_column("Player")
-        table.add_column("Games", justify="right")
-        table.add_column("Best", justify="right")
-        table.add_column("Avg", justify="right")
-        table.add_column("Last played", no_wrap=True)
-        table.add_column("Trend", no_wrap=True)
-        for summary in summaries:
-            table.add_row(
-                Text(summary.quiz),
-                Text(summary.player),
-                str(summary.games),
-                f"{summary.best:.0f}%",
-                f"{summary.average:.0f}%",
-                local_time(summary.last_played),
-                Text.assemble(
-                    (sparkline(summary.trend), "cyan"), f" {summary.trend[-1]:.0f}%"
-                ),
+        """Per quiz and player: the games that count, best, average, last
+        played, and the trend of the latest scores. Where the terminal is too
+        narrow, the trend goes first, then the average, then the date."""
+
+        def cells(summary: Summary) -> dict[str, Any]:
+            games = str(summary.games)
+            if summary.played != summary.games:
+                games += f" of {summary.played}"
+            trend = Text(sparkline(summary.trend), style="cyan")
+            if summary.trend:
+                trend.append(f" {summary.trend[-1]:.0f}%")
+            return {
+                "Quiz": Text(summary.quiz),
+                "Player": Text(summary.player),
+                "Games": games,
+                "Best": _percent(summary.best),
+                "Avg": _percent(summary.average),
+                "Last played": local_time(summary.last_played),
+                "Trend": trend,
+            }
+
+        self._fitted_listing(
+            [cells(summary) for summary in summaries],
+            numbers=("Games", "Best", "Avg"),
+            droppable=("Trend", "Avg", "Last played"),
+            quiz_width=_widest(summaries),
+        )
+        uncounted = sum(summary.played - summary.games for summary in summaries)
+        if uncounted:
+            self.note(
+                f"Not counted: {plural(uncounted, 'game')} stopped early, "
+                f"practice, or of fewer than {COUNTED_FROM} questions (see --games)."
             )
-        self.people.print(table)
 
     def games_table(self, records: list[GameRecord]) -> None:
-        """The games themselves, as given (newest first)."""
-        if not records:
-            self.say("No games yet: play one with `filmquiz play QUIZ`.")
-            return
+        """The games themselves, as given (newest first), each not counted in
+        the scores marked with why."""
+        self._fitted_listing(
+            [
+                {
+                    "Finished": local_time(record.finished_at),
+                    "Quiz": Text(record.quiz),
+                    "Player": Text(record.player),
+                    "Score": f"{record.score}/{record.total}",
+                    "%": f"{record.percent:.0f}%",
+                    "": Text(record.kind, style="yellow"),
+                }
+                for record in records
+            ],
+            numbers=("Score", "%"),
+            droppable=("%", "Finished"),
+            quiz_width=_widest(records),
+        )
+
+    def _fitted_listing(
+        self,
+        rows: list[dict[str, Any]],
+        *,
+        numbers: tuple[str, ...],
+        droppable: tuple[str, ...],
+        quiz_width: int,
+    ) -> None:
+        """A listing of ``rows`` (column name to cell) that fits the terminal:
+        columns wrap between words where they must, and those of
+        ``droppable`` are left out, in order, until the rest fits."""
+        columns = list(rows[0]) if rows else []
+        for dropped in range(len(droppable) + 1):
+            shown = [c for c in columns if c not in droppable[:dropped]]
+            sizes = [
+                _column_sizes(name, [row[name] for row in rows], whole=name in numbers)
+                for name in shown
+            ]
+            # Two spaces stand between columns: the padding and the divider.
+            room = self.people.width - 2 * (len(shown) - 1)
+            if sum(least for _, least in sizes) <= room:
+                break
+        widths = _shared_out(
+            [natural for natural, _ in sizes], [least for _, least in sizes], room
+        )
         table = _listing()
-        table.add_column("Finished", no_wrap=True)
-        table.add_column("Quiz", style="bold cyan", no_wrap=True)
-        table.add_column("Player")
-        table.add_column("Score", justify="right")
-        table.add_column("%", justify="right")
-        table.add_column("")
-        for record in records:
-            table.add_row(
-                local_time(record.finished_at),
-                Text(record.quiz),
-                Text(record.player),
-                f"{record.score}/{record.total}",
-                f"{record.percent:.0f}%",
-                "" if record.complete else Text("stopped", style="yellow"),
+        for name, width in zip(shown, widths, strict=True):
+            justify: JustifyMethod = "right" if name in numbers else "left"
+            style = "bold cyan" if name == "Quiz" else ""
+            table.add_column(
+                name, justify=justify, style=style, width=width, overflow="fold"
             )
-        self.people.print(table)
+        for row in rows:
+            table.add_row(*(row[name] for name in shown))
+        self._listing(table)
+
+    def no_games(self, *, quiz: str | None, player: str | None) -> None:
+        """There is nothing to show: say so, naming what was asked for."""
+        what = f"games of {quiz}" if quiz else "games"
+        nothing = f"{player} has no {what} yet" if player else f"No {what} yet"
+        self.say(f"{nothing}: play one with `filmquiz play {quiz or 'QUIZ'}`.")
+
+    def forgotten(self, count: int) -> None:
+        """How many games a reset forgot."""
+        self.say(f"Forgot {plural(count, 'game')}.")
+
+    def _listing(self, table: Table) -> None:
+        """Draw a listing with no spaces at the ends of its lines."""
+        from rich.segment import Segment, Segments
+
+        segments: list[Segment] = []
+        for line in self.people.render_lines(table, pad=False):
+            while line and not line[-1].text.rstrip():
+                line.pop()
+            if line and line[-1].text != line[-1].text.rstrip():
+                last = line.pop()
+                line.append(Segment(last.text.rstrip(), last.style))
+            segments.extend([*line, Segment.line()])
+        self.people.print(Segments(segments), end="")
+
+
+def _column_sizes(header: str, cells: list[Any], *, whole: bool) -> tuple[int, int]:
+    """The width a column would like, and the fewest cells it can take
+    without cutting a word (or, when ``whole``, without wrapping at all)."""
+    from rich.cells import cell_len
+
+    texts = [header, *(str(cell) for cell in cells)]
+    natural = max(cell_len(text) for text in texts)
+    if whole:
+        return natural, natural
+    words = [cell_len(word) for text in texts for word in text.split()]
+    return natural, max(words, default=1)
+
+
+def _shared_out(natural: list[int], least: list[int], room: int) -> list[int]:
+    """Column widths that fit ``room``: each as wide as it would like, then
+    the widest narrowed a cell at a time, never below its least."""
+    widths = list(natural)
+    excess = sum(widths) - room
+    while excess > 0:
+        narrowable = [i for i, width in enumerate(widths) if width > least[i]]
+        if not narrowable:
+            break
+        widest = max(narrowable, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    return widths
+
+
+def _widest(rows: Iterable[Summary | GameRecord]) -> int:
+    """The width of the longest quiz name, up to 24: a name is folded only
+    when nothing else can give way."""
+    return min(max((len(row.quiz) for row in rows), default=4), 24)
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
 
 
 def _listing() -> Table:
@@ -318,7 +473,10 @@ def _answers_table(result: GameResult) -> Table:
     # rich.table is imported when a table is drawn, not before the first question.
     from rich.table import Table
 
-    table = Table(title=f"{result.title}: {result.player}", title_justify="left")
+    table = Table(
+        title=Text.assemble(result.title, " (", result.player, ")"),
+        title_justify="left",
+    )
     table.add_column("#", justify="right", style="dim")
     table.add_column("Question", ratio=3)
     table.add_column("Your answer", ratio=2)
@@ -370,13 +528,22 @@ def _score_line(result: GameResult) -> Text:
 
 def _comparison_line(comparison: Comparison) -> Text:
     best = comparison.previous_best
+    if comparison.standing is Standing.NOT_COUNTED:
+        if comparison.kind == "practice":
+            why = "Practice games do not count towards your best."
+        else:
+            why = (
+                f"Games of fewer than {COUNTED_FROM} questions do not count towards "
+                "your best, unless they ask the whole quiz."
+            )
+        return Text(why, style="dim")
     if comparison.standing is Standing.FIRST:
-        return Text("Your first complete game of this quiz.", style="dim")
+        return Text("Your first counted game of this quiz.", style="dim")
     if comparison.standing is Standing.NEW_BEST:
         return Text.assemble(
             ("New best! ", "bold green"), f"Your previous best was {best:.0f}%."
         )
-    if comparison.standing is Standing.EQUALS_BEST:
+    if comparison.standing is Standing.EQUALS_BEST and best:
         return Text(f"You matched your best score, {best:.0f}%.", style="green")
     return Text(f"Your best on this quiz is {best:.0f}%.", style="dim")
 
@@ -404,24 +571,9 @@ def local_time(moment: datetime) -> str:
 def _stopped_line(result: GameResult) -> str:
     answered = len(result.answers)
     why = "Stopped" if result.ending is Ending.INTERRUPTED else "Input ended"
+    share = f"{100 * result.score / answered:.0f}%" if answered else "0%"
     return (
         f"{why} after {answered} of {result.total} questions: "
-        f"{result.score} right ({result.percent:.0f}% of the game)."
+        f"{result.score} of {answered} answered right ({share}), "
+        f"in {duration(result.seconds)}."
     )
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """``1 question``, ``2 questions``: a count with its noun agreeing."""
-    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
-
-
-def duration(seconds: float) -> str:
-    """A game's length as people say it: ``42s``, ``3m 05s``, ``1h 02m``."""
-    whole = round(seconds)
-    if whole < 60:
-        return f"{whole}s"
-    minutes, secs = divmod(whole, 60)
-    if minutes < 60:
-        return f"{minutes}m {secs:02d}s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}h {minutes:02d}m"

@@ -11,45 +11,54 @@ from collections.abc import Callable
 
 from filmquiz.bank import Bank
 from filmquiz.engine import GameResult
-from filmquiz.errors import FilmquizError
-from filmquiz.history import Comparison, compare
+from filmquiz.history import Comparison, GameRecord, compare
 from filmquiz.locations import history_file
 from filmquiz.store import HistoryUnavailable, ScoreStore
 
 Warn = Callable[[str], None]
 
 
-def open_history(warn: Warn) -> ScoreStore | None:
-    """The score store, or None (after a warning) when it cannot be used."""
-    try:
-        return ScoreStore(history_file(), warn=warn)
-    except HistoryUnavailable as error:
-        warn(f"{error}; scores are not being kept")
-        return None
+def open_history(warn: Warn) -> ScoreStore:
+    """The score store; HistoryUnavailable when it cannot be used."""
+    return ScoreStore(history_file(), warn=warn)
+
+
+def as_record(result: GameResult) -> GameRecord:
+    """A game's result as the history keeps it."""
+    return GameRecord(
+        quiz=result.quiz,
+        title=result.title,
+        player=result.player,
+        score=result.score,
+        total=result.total,
+        complete=result.complete,
+        started_at=result.started_at,
+        finished_at=result.finished_at,
+        practice=result.practice,
+        bank_questions=result.bank_questions,
+    )
 
 
 def keep(result: GameResult, warn: Warn) -> Comparison | None:
-    """Record a game, and compare a complete one with the player's earlier best."""
-    store = open_history(warn)
-    if store is None:
-        return None
-    with store:
-        try:
+    """Record a game, and say how it stands against the player's earlier
+    best; None, after a warning, when the history cannot be used."""
+    try:
+        with open_history(warn) as store:
             earlier = store.games(quiz=result.quiz, player=result.player)
             store.record(result)
-        except HistoryUnavailable as error:
-            warn(f"{error}; this game was not kept")
-            return None
-    return compare(result.percent, earlier) if result.complete else None
+    except HistoryUnavailable as error:
+        warn(f"{error}; this game was not kept")
+        return None
+    return compare(as_record(result), earlier)
 
 
-def mistakes(bank: Bank, player: str, warn: Warn) -> frozenset[str]:
+def mistakes(bank: Bank, player: str, warn: Warn) -> frozenset[str] | None:
     """The ids of the questions of ``bank`` that ``player`` got wrong the last
-    time they met them. Raises FilmquizError without a history."""
-    store = open_history(warn)
-    if store is None:
-        raise FilmquizError("--mistakes needs the score history, which is unavailable")
-    with store:
+    time they met them; None when they never played it. Raises
+    HistoryUnavailable without a history."""
+    with open_history(warn) as store:
         outcomes = store.last_outcomes(quiz=bank.slug, player=player)
+    if not outcomes:
+        return None
     wrong = {question_id for question_id, right in outcomes.items() if not right}
     return frozenset(q.id for q in bank.questions if q.id in wrong)

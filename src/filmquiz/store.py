@@ -52,12 +52,27 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 2: players compared without regard to case; practice and short games
+    # told apart from the games that count.
+    (
+        "ALTER TABLE games ADD COLUMN player_key TEXT",
+        "UPDATE games SET player_key = casefold(player)",
+        "ALTER TABLE games ADD COLUMN practice INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE games ADD COLUMN bank_questions INTEGER",
+        "CREATE INDEX games_by_player_key ON games (player_key, quiz, finished_at)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
-_GAME_COLUMNS = "quiz, title, player, score, total, complete, started_at, finished_at"
-_INSERT_GAME = f"INSERT INTO games ({_GAME_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+_GAME_COLUMNS = (
+    "quiz, title, player, score, total, complete, started_at, finished_at,"
+    " practice, bank_questions"
+)
+_INSERT_GAME = (
+    f"INSERT INTO games ({_GAME_COLUMNS}, player_key)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _INSERT_ANSWER = (
     "INSERT INTO answers (game_id, position, question_id, chosen, correct)"
     " VALUES (?, ?, ?, ?, ?)"
@@ -108,17 +123,26 @@ class ScoreStore:
 
         def write() -> None:
             with self._transaction() as connection:
+                key = player_key(result.player)
+                # The spelling a player was first kept under stays theirs.
+                first = connection.execute(
+                    "SELECT player FROM games WHERE player_key = ? ORDER BY id LIMIT 1",
+                    (key,),
+                ).fetchone()
                 cursor = connection.execute(
                     _INSERT_GAME,
                     (
                         result.quiz,
                         result.title,
-                        result.player,
+                        first[0] if first else result.player,
                         result.score,
                         result.total,
                         result.complete,
                         _stamp(result.started_at),
                         _stamp(result.finished_at),
+                        result.practice,
+                        result.bank_questions,
+                        key,
                     ),
                 )
                 connection.executemany(
@@ -167,9 +191,20 @@ class ScoreStore:
                 complete=bool(row[5]),
                 started_at=datetime.fromisoformat(row[6]),
                 finished_at=datetime.fromisoformat(row[7]),
+                practice=bool(row[8]),
+                bank_questions=row[9],
             )
             for row in rows
         ]
+
+    def quizzes(self) -> set[str]:
+        """The names of the quizzes with at least one game kept."""
+        rows = self._guarded(
+            lambda: self._connection.execute(
+                "SELECT DISTINCT quiz FROM games"
+            ).fetchall()
+        )
+        return {row[0] for row in rows}
 
     def last_outcomes(self, *, quiz: str, player: str) -> dict[str, bool]:
         """Per question id, whether the player was right the last time they
@@ -178,9 +213,9 @@ class ScoreStore:
             lambda: self._connection.execute(
                 "SELECT answers.question_id, answers.correct FROM answers"
                 " JOIN games ON games.id = answers.game_id"
-                " WHERE games.quiz = ? AND games.player = ?"
+                " WHERE games.quiz = ? AND games.player_key = ?"
                 " ORDER BY games.finished_at, games.id, answers.position",
-                (quiz, player),
+                (quiz, player_key(player)),
             ).fetchall()
         )
         return {question_id: bool(correct) for question_id, correct in rows}
@@ -189,6 +224,7 @@ class ScoreStore:
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        connection.create_function("casefold", 1, player_key, deterministic=True)
         try:
             # Refuse a newer history before anything here writes to the file.
             _check_version(connection)
@@ -294,10 +330,15 @@ def _filter(quiz: str | None, player: str | None) -> tuple[str, tuple[str, ...]]
         conditions.append("quiz = ?")
         parameters.append(quiz)
     if player is not None:
-        conditions.append("player = ?")
-        parameters.append(player)
+        conditions.append("player_key = ?")
+        parameters.append(player_key(player))
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     return where, tuple(parameters)
+
+
+def player_key(name: str) -> str:
+    """What two spellings of one player's name have in common: Ana is ana."""
+    return name.casefold()
 
 
 def _stamp(moment: datetime) -> str:

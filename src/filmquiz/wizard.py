@@ -1,17 +1,23 @@
 """``filmquiz new``: a questionary wizard that writes a bank, question by question.
 
 The wizard only asks: it returns a :class:`Draft` (the bank document and where
-to save it), and the command line checks and saves it. ``input`` and ``output``
-replace the terminal, so tests drive every step through a pipe.
+to save it), and the command line checks and saves it. A default answer is
+shown in grey inside the field and taken by Enter; nothing is typed into the
+field for the user. ``input`` and ``output`` replace the terminal, so tests
+drive every step through a pipe.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import questionary
+from prompt_toolkit.completion import WordCompleter
+from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.input import Input
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.output import Output
 
 from filmquiz.ask_terminal import prompt_options, select
@@ -29,6 +35,7 @@ from filmquiz.naming import question_id, slugify
 NO_DIFFICULTY = "(none)"
 USER_FOLDER = "My quizzes folder (play it by name)"
 OTHER_FILE = "Another file…"
+_YEAR = re.compile(r"[0-9]{1,4}")
 
 
 class Draft(NamedTuple):
@@ -49,15 +56,20 @@ def _optional(text: str) -> bool | str:
 
 
 def _year(text: str) -> bool | str:
-    if not text.strip():
+    text = text.strip()
+    if not text:
         return True
-    if text.strip().isdigit() and EARLIEST_YEAR <= int(text) <= LATEST_YEAR:
+    if _YEAR.fullmatch(text) and EARLIEST_YEAR <= int(text) <= LATEST_YEAR:
         return True
     return "A year such as 2021, or nothing."
 
 
 class Wizard:
-    """Asks for a bank's title, film and questions, then where to save it."""
+    """Asks for a bank's title, film and questions, then where to save it.
+
+    What has been answered so far stays on the wizard, so that after Ctrl-C
+    :meth:`rescue` can offer to keep the questions already written.
+    """
 
     def __init__(
         self,
@@ -65,24 +77,50 @@ class Wizard:
         *,
         input: Input | None = None,
         output: Output | None = None,
+        no_color: bool = False,
     ) -> None:
         self.user_folder = user_folder
-        self._options = prompt_options(input=input, output=output)
+        self._options = prompt_options(input=input, output=output, no_color=no_color)
+        self.title = ""
+        self.film: dict[str, Any] = {}
+        self.questions: list[dict[str, Any]] = []
 
     def run(self) -> Draft:
-        """Ask everything; Ctrl-C raises KeyboardInterrupt and nothing is kept."""
-        title = self._text("Title of the quiz:", validate=_required).strip()
-        document: dict[str, Any] = {"format": FORMAT_VERSION, "title": title}
-        film = self._film(title)
-        if film:
-            document["film"] = film
-        questions: list[dict[str, Any]] = []
+        """Ask everything; Ctrl-C raises KeyboardInterrupt."""
+        self.title = self._text("Title of the quiz:", validate=_required).strip()
+        self.film = self._film(self.title)
         while True:
-            questions.append(self._question(len(questions) + 1, questions))
+            self.questions.append(self._question(len(self.questions) + 1))
             if not self._confirm("Add another question?", default=True):
                 break
-        document["questions"] = questions
-        return Draft(document, self._destination(title))
+        return Draft(self.document(), self._destination())
+
+    def rescue(self) -> Draft | None:
+        """After Ctrl-C: offer to keep the questions written so far, and ask
+        where. None when there are none, when the offer is declined, or at a
+        second Ctrl-C."""
+        if not self.questions:
+            return None
+        count = len(self.questions)
+        what = "the question" if count == 1 else f"the {count} questions"
+        try:
+            offer = f"Keep {what} written so far as a draft?"
+            if not self._confirm(offer, default=True):
+                return None
+            return Draft(self.document(), self._destination())
+        except KeyboardInterrupt:
+            return None
+
+    def document(self) -> dict[str, Any]:
+        """The bank as answered so far."""
+        document: dict[str, Any] = {
+            "format": FORMAT_VERSION,
+            "title": self.title or "Untitled quiz",
+        }
+        if self.film:
+            document["film"] = self.film
+        document["questions"] = list(self.questions)
+        return document
 
     def _film(self, title: str) -> dict[str, Any]:
         film: dict[str, Any] = {}
@@ -101,19 +139,25 @@ class Wizard:
             film["year"] = int(year)
         return film
 
-    def _question(self, number: int, earlier: list[dict[str, Any]]) -> dict[str, Any]:
+    def _question(self, number: int) -> dict[str, Any]:
         prompt = self._text(f"Question {number}:", validate=_required).strip()
         choices = self._choices()
         answer = self._select("Which one is right?", choices)
-        last_category = earlier[-1].get("category", "") if earlier else ""
+        earlier = list(
+            dict.fromkeys(q["category"] for q in self.questions if "category" in q)
+        )
         category = self._text(
-            "Category (Enter to skip):", default=last_category, validate=_optional
+            "Category (Enter to skip, Tab for one used before):"
+            if earlier
+            else "Category (Enter to skip):",
+            validate=_optional,
+            completions=earlier,
         ).strip()
         difficulty = self._select("Difficulty:", [*DIFFICULTIES, NO_DIFFICULTY])
         explanation = self._text(
             "Why is that the answer? (Enter to skip):", validate=_optional
         ).strip()
-        taken = {q["id"] for q in earlier}
+        taken = {q["id"] for q in self.questions}
         question: dict[str, Any] = {"id": _unique(question_id(prompt), taken)}
         if category:
             question["category"] = category
@@ -145,8 +189,9 @@ class Wizard:
             choices.append(choice.strip())
         return choices
 
-    def _destination(self, title: str) -> Path:
+    def _destination(self) -> Path:
         """Where to save; a file that exists is replaced only when confirmed."""
+        title = self.title or "quiz"
         while True:
             where = self._select("Save it to:", [USER_FOLDER, OTHER_FILE])
             if where == USER_FOLDER:
@@ -154,7 +199,8 @@ class Wizard:
                     "Quiz name (the file name, and what you type to play it):",
                     default=slugify(title),
                     validate=lambda text: (
-                        slugify(text) == text.strip()
+                        not text.strip()
+                        or slugify(text) == text.strip()
                         or "Lower-case letters, digits and hyphens only."
                     ),
                 ).strip()
@@ -163,7 +209,7 @@ class Wizard:
                 typed = self._text(
                     "File to write:",
                     default=f"{slugify(title)}.json",
-                    validate=_required,
+                    validate=_optional,
                 )
                 path = Path(typed.strip()).expanduser()
             if not path.exists() or self._confirm(
@@ -173,10 +219,24 @@ class Wizard:
 
     # -- one prompt each ----------------------------------------------------
 
-    def _text(self, message: str, *, default: str = "", validate: Any = None) -> str:
-        answer = questionary.text(
-            message, default=default, validate=validate, **self._options
-        ).unsafe_ask()
+    def _text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        validate: Any = None,
+        completions: list[str] | None = None,
+    ) -> str:
+        """Ask for a line of text. A default is shown in grey in the empty
+        field and taken by Enter; it is never typed in for the user."""
+        options: dict[str, Any] = dict(self._options)
+        if default:
+            options["placeholder"] = FormattedText([("class:placeholder", default)])
+            options["key_bindings"] = _enter_takes(default)
+        if completions:
+            options["completer"] = WordCompleter(completions, sentence=True)
+            options["complete_while_typing"] = False
+        answer = questionary.text(message, validate=validate, **options).unsafe_ask()
         return str(answer)
 
     def _select(self, message: str, choices: list[str]) -> str:
@@ -185,6 +245,20 @@ class Wizard:
     def _confirm(self, message: str, *, default: bool) -> bool:
         answer = questionary.confirm(message, default=default, **self._options)
         return bool(answer.unsafe_ask())
+
+
+def _enter_takes(default: str) -> KeyBindings:
+    """Enter in an empty field answers ``default``, and shows it as answered."""
+    bindings = KeyBindings()
+
+    @bindings.add("enter")
+    def _accept(event: KeyPressEvent) -> None:
+        buffer = event.current_buffer
+        if not buffer.text:
+            buffer.text = default
+        buffer.validate_and_handle()
+
+    return bindings
 
 
 def _unique(candidate: str, taken: set[str]) -> str:

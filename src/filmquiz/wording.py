@@ -1,0 +1,80 @@
+"""The words filmquiz uses for people, as plain strings: shared by the menus
+in a terminal, the line-by-line mode and the rendered tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from filmquiz.catalog import Entry
+from filmquiz.engine import Round
+from filmquiz.history import GameRecord
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 question``, ``2 questions``: a count with its noun agreeing."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def duration(seconds: float) -> str:
+    """A game's length as people say it: ``42s``, ``3m 05s``, ``1h 02m``."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole}s"
+    minutes, secs = divmod(whole, 60)
+    if minutes < 60:
+        return f"{minutes}m {secs:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes:02d}m"
+
+
+def round_number(round_: Round) -> str:
+    """``Question 2 of 10``."""
+    return f"Question {round_.number} of {round_.total}"
+
+
+def round_details(round_: Round) -> str:
+    """What kind of question it is: ``plot, easy``, or nothing."""
+    question = round_.question
+    return ", ".join(part for part in (question.category, question.difficulty) if part)
+
+
+def round_heading(round_: Round) -> str:
+    """``Question 2 of 10 (plot, easy)``: the line above every question."""
+    details = round_details(round_)
+    return f"{round_number(round_)} ({details})" if details else round_number(round_)
+
+
+def answer_hint(choices: int) -> str:
+    """How to answer a menu of ``choices`` in a terminal."""
+    keys = "1" if choices == 1 else f"1-{min(choices, 9)}"
+    return f"(arrow keys and Enter, or press {keys})"
+
+
+def forget_question(
+    records: Sequence[GameRecord], *, quiz: str | None, player: str | None
+) -> str:
+    """``Forget 7 games of parallel-mothers by ana (5 counted in the scores,
+    2 practice, short or stopped)?``"""
+    which = " ".join(
+        part
+        for part in (f"of {quiz}" if quiz else "", f"by {player}" if player else "")
+        if part
+    )
+    counted = sum(record.counted for record in records)
+    others = len(records) - counted
+    question = f"Forget {plural(len(records), 'game')} {which}".rstrip()
+    if counted and others:
+        question += (
+            f" ({counted} counted in the scores, {others} practice, short or stopped)"
+        )
+    elif others:
+        question += " (practice, short or stopped: not counted in the scores)"
+    return question + "?"
+
+
+def quiz_label(entry: Entry) -> str:
+    """``parallel-mothers: Parallel Mothers (69 questions)``, for a menu."""
+    if entry.info is None:
+        return f"{entry.slug}: broken"
+    questions = plural(entry.info.questions, "question")
+    return f"{entry.slug}: {entry.info.title} ({questions})"
