@@ -368,7 +368,7 @@ class TestWhatScoresSays:
         listed = runner.invoke(app, ["scores", "--games"])
         assert listed.stdout.splitlines()[2].split()[-1] == "short"
         table = runner.invoke(app, ["scores"])
-        assert "Not counted: 1 game stopped early" in table.stdout
+        assert "1 game is not counted: stopped early" in table.stdout
 
     def test_reset_says_what_it_forgets(self, runner: CliRunner, bank: Path) -> None:
         """--reset --yes counts every game it forgot, counted or not."""

@@ -240,6 +240,9 @@ VALUES = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     TEXT,
     st.sampled_from(["Anita", "Cecilia: the baby", "easy", "hard", "q1", "q2", ""]),
+    st.sampled_from(
+        ["\u00a0", " \u2003 ", "\u3000", "\u2028", "\u202f", "\u205f", "  "]
+    ),
     st.lists(st.sampled_from(["Anita", "Teresa", "Cecilia: the baby"]), max_size=3),
 )
 KEYS = st.sampled_from(

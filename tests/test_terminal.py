@@ -4,6 +4,7 @@ and the screen read as a person reads it."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -455,10 +456,10 @@ def test_new_in_a_terminal(filmquiz_command: str, filmquiz_home: Path) -> None:
         term.send(keys)
     term.wait_for("Play it with: filmquiz play noir-night")
     assert term.finish() == ExitStatus.OK
-    screen = term.text()
-    assert "? Film title: Noir Night\n" in screen + "\n"
-    assert "Noir NightNoir Night" not in screen
-    assert "? Category (Enter to skip): cast" in screen
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    transcript = readme[readme.index("? Title of the quiz:") :].splitlines()
+    asked = [line for line in transcript if line.startswith("? ")]
+    assert [line for line in term.lines() if line.startswith("? ")] == asked
     assert (filmquiz_home / "quizzes" / "noir-night.json").is_file()
     played = subprocess.run(
         [filmquiz_command, "play", "noir-night", "--json", "--no-shuffle"],
@@ -517,3 +518,63 @@ def test_import_shows_progress(filmquiz_command: str, tmp_path: Path) -> None:
     assert term.finish() == ExitStatus.OK
     assert b"Importing" in term.raw
     assert output.is_file()
+
+
+def readme_block(starting: str) -> list[str]:
+    """The lines of the README's code block that starts with ``starting``."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index(starting)
+    return readme[start : readme.index("```", start)].rstrip("\n").splitlines()
+
+
+def test_the_readme_game_is_what_a_player_sees(filmquiz_command: str) -> None:
+    """The README's game, keys pressed as it says: its three screens are the
+    screens a player sees (the time taken aside)."""
+    menu = readme_block("$ filmquiz play parallel-mothers --count 3 --seed 12")
+    term = Terminal(
+        filmquiz_command,
+        *menu[0].split()[2:],
+        columns=80,
+        rows=70,
+        env={"USER": "ana", "LOGNAME": "ana"},
+    )
+    term.wait_for("Question 1 of 3")
+    term.pump(0.3)
+    assert [line for line in term.lines() if line][: len(menu) - 1] == [
+        line for line in menu[1:] if line
+    ]
+    for key, next_question in (("2", "Question 2 of 3"), ("4", "Question 3 of 3")):
+        term.send(key)
+        term.wait_for(next_question)
+        term.pump(0.2)
+    term.send("3")
+    assert term.finish() == ExitStatus.OK
+    screen = "\n".join(term.lines()).rstrip()
+    assert "\n".join(readme_block("Your answer: 18 March 2022")) in screen
+    summary = readme_block("Parallel Mothers (ana)")
+    shown = screen.splitlines()[-len(summary) :]
+    time_taken = re.compile(r" in \d+s$")
+    assert [time_taken.sub("", line) for line in shown] == [
+        time_taken.sub("", line) for line in summary
+    ]
+
+
+def test_a_menu_taller_than_the_terminal_scrolls(
+    filmquiz_command: str, write_bank: WriteBank
+) -> None:
+    """Ten long choices in a terminal 40 x 14: the menu says how many more
+    choices are below, then above, as the pointer moves."""
+    choices = [f"Choice {n}: a rather long answer that wraps" for n in range(10)]
+    path = write_bank(bank_document(question(choices=choices, answer=choices[0])))
+    term = Terminal(
+        filmquiz_command, "play", str(path), "--no-shuffle", columns=40, rows=14
+    )
+    term.wait_for("more")
+    assert any(line.strip().startswith("↓") for line in term.lines())
+    term.send(DOWN * 8)
+    term.wait_for("↑")
+    assert "Choice 8:" in term.text()
+    assert all(len(line) < 40 for line in term.lines())
+    term.send(ENTER)
+    assert term.finish() == ExitStatus.OK
+    assert re.search(rb"Your answer: (\x1b\[[\d;]*m)*Choice 8:", term.raw)

@@ -8,9 +8,8 @@ vouch for goes to :mod:`filmquiz.careful`, which names every problem.
 from __future__ import annotations
 
 import re
-from functools import partial
 from itertools import chain
-from operator import attrgetter, contains, is_not
+from operator import attrgetter, contains
 from typing import Annotated
 
 import msgspec
@@ -49,8 +48,11 @@ class _Document(
 _ESCAPED_CONTROL = re.compile(rb"\\(?:[nrtbf]|u00[0189][0-9a-fA-F]|u007[fF]|u003[aA])")
 _RAW_C1 = re.compile(b"\xc2[\x80-\x9f]")
 
-_given = partial(is_not, None)
-"""True for an optional field that holds a value (even a blank one)."""
+_MAYBE_BLANK = re.compile(b'"[ \x80-\xff]*"')
+"""A JSON string, as msgspec writes it, that may be nothing but whitespace:
+one made only of spaces and non-ASCII characters (empty included). msgspec
+writes those raw and escapes every control character, which bank text cannot
+hold anyway (see _ESCAPED_CONTROL)."""
 _CHUNK = 20_000
 """Questions re-encoded at a time when counting keys, to bound the memory."""
 
@@ -77,51 +79,48 @@ def fast_bank(data: bytes, slug: str) -> Bank | None:
         return None
     questions = document.questions
     ids = list(map(attrgetter("id"), questions))
-    answers = list(map(attrgetter("answer"), questions))
     choices = list(map(attrgetter("choices"), questions))
-    categories = list(map(attrgetter("category"), questions))
-    explanations = list(map(attrgetter("explanation"), questions))
-    film_fields = () if film is None else tuple(msgspec.structs.astuple(film))
-    # An answer is one of its choices (checked below), so checking the
-    # choices for blanks covers the answers too.
-    texts = chain(
-        (document.title,),
-        (value for value in film_fields if isinstance(value, str)),
-        ids,
-        map(attrgetter("prompt"), questions),
-        chain.from_iterable(choices),
-        filter(_given, categories),
-        filter(_given, explanations),
-    )
     usable = (
         len(set(ids)) == len(ids)
-        and all(map(contains, choices, answers))
+        and all(map(contains, choices, map(attrgetter("answer"), questions)))
         and sum(map(len, map(set, choices))) == sum(map(len, choices))
-        and all(map(str.strip, texts))
-        and _same_keys(data, document)
+        and _encoded_again_agrees(data, document)
     )
     if not usable:
         return None
     return Bank(slug=slug, title=document.title, questions=questions, film=film)
 
 
-def _same_keys(data: bytes, document: _Document) -> bool:
-    """True when every key in ``data`` became a field with a value.
+def _encoded_again_agrees(data: bytes, document: _Document) -> bool:
+    """Re-encode the decoded bank and check two things on those bytes, where
+    msgspec writes every string the same way and nothing between tokens:
 
-    msgspec keeps the last of two equal keys and reads null into an optional
-    field as if it were left out; the careful path refuses both. Re-encoding
-    the decoded bank writes one colon per field that holds a value, plus the
-    colons inside its strings. The raw bytes have one per key given, plus the
-    colons inside their strings (none is escaped: see _ESCAPED_CONTROL). So
-    the two counts are equal exactly when no key was given twice or as null,
-    however the file is spaced or escaped.
+    - Every key in ``data`` became a field with a value. msgspec keeps the
+      last of two equal keys and reads null into an optional field as if it
+      were left out; the careful path refuses both. The re-encoded bank has
+      one colon per field that holds a value, plus those inside its strings;
+      ``data`` has one per key given, plus those inside its strings (none
+      escaped: see _ESCAPED_CONTROL). The counts are equal exactly when no key
+      was given twice or as null, however the file is spaced or escaped.
+    - No text is blank. Strings that could be (see _MAYBE_BLANK) are read
+      back and stripped, as the careful path strips them; a match that is not
+      a whole string can only make the fast path cautious, never lax.
     """
     encode = msgspec.json.Encoder().encode
     questions = document.questions
-    head = msgspec.structs.replace(document, questions=())
-    # The empty list the head re-encodes with holds no colon.
-    colons = encode(head).count(b":") + sum(
-        encode(questions[start : start + _CHUNK]).count(b":")
-        for start in range(0, len(questions), _CHUNK)
+    # The head is the bank without its questions: an empty list, no colon.
+    head = encode(msgspec.structs.replace(document, questions=()))
+    chunks = chain(
+        (head,),
+        (
+            encode(questions[start : start + _CHUNK])
+            for start in range(0, len(questions), _CHUNK)
+        ),
     )
+    colons = 0
+    for chunk in chunks:
+        for found in _MAYBE_BLANK.finditer(chunk):
+            if not msgspec.json.decode(found.group(), type=str).strip():
+                return False
+        colons += chunk.count(b":")
     return data.count(b":") == colons

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from filmquiz.bank import Bank
 from filmquiz.catalog import SHIPPED_QUIZZES, user_quizzes
-from filmquiz.errors import FilmquizError, quote
+from filmquiz.errors import FilmquizError
 from filmquiz.loader import load_bank, parse_bank, slug_of
 
 
@@ -84,7 +84,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             raise
     except OSError as error:
         raise FilmquizError(
-            f"cannot write {quote(str(path))} ({error.strerror or error})"
+            f"{path}: cannot be written ({error.strerror or error})"
         ) from None
 
 

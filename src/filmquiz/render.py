@@ -336,9 +336,10 @@ class Screen:
         )
         uncounted = sum(summary.played - summary.games for summary in summaries)
         if uncounted:
+            verb = "is" if uncounted == 1 else "are"
             self.note(
-                f"Not counted: {plural(uncounted, 'game')} stopped early, "
-                f"practice, or of fewer than {COUNTED_FROM} questions (see --games)."
+                f"{plural(uncounted, 'game')} {verb} not counted: stopped early, "
+                f"practice, or fewer than {COUNTED_FROM} questions (see --games)."
             )
 
     def games_table(self, records: list[GameRecord]) -> None:
