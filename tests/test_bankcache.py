@@ -134,3 +134,93 @@ class TestPlayingFromTheCache:
             Selection(limit=3, shuffle=False),
         ):
             assert plan_game(cached, selection) == plan_game(fresh, selection)
+
+
+def the_cache_file(home: Path, kind: str = ".bank") -> Path:
+    (found,) = [p for p in (home / "cache").iterdir() if p.suffix == kind]
+    return found
+
+
+class TestUntrustedCache:
+    """A cache folder may be synced or shared: a cache file is used only when
+    it proves it is whole and was written here, for this very file."""
+
+    @pytest.mark.parametrize("damage", ["truncate", "garble", "empty"])
+    def test_a_damaged_cache_is_ignored_and_rebuilt(
+        self, tmp_path: Path, filmquiz_home: Path, damage: str
+    ) -> None:
+        """A truncated or garbled cache file reads as the bank itself."""
+        path = big_bank(tmp_path / "big.json")
+        expected = load_bank(path)
+        read_bank(path)
+        cached = the_cache_file(filmquiz_home)
+        data = cached.read_bytes()
+        if damage == "truncate":
+            cached.write_bytes(data[: len(data) // 2])
+        elif damage == "garble":
+            cached.write_bytes(
+                data[:200] + bytes(b ^ 0x5A for b in data[200:400]) + data[400:]
+            )
+        else:
+            cached.write_bytes(b"")
+        bank = read_bank(path)
+        assert tuple(bank.questions) == tuple(expected.questions)
+        assert read_bank(path).questions[5] == expected.questions[5]
+
+    def test_a_forged_cache_plays_nothing(
+        self, tmp_path: Path, filmquiz_home: Path
+    ) -> None:
+        """A cache file written by someone else, with text the checker would
+        refuse, is not used: its signature cannot be made without the key."""
+        import msgspec
+
+        from filmquiz import bankcache
+
+        path = big_bank(tmp_path / "big.json")
+        read_bank(path)
+        cached = the_cache_file(filmquiz_home)
+        stamp = bankcache._stamp(path)
+        assert stamp is not None
+        evil = load_bank(path)
+        evil_questions = [
+            msgspec.structs.replace(q, prompt="\x1b]52;c;evil\x07")
+            for q in evil.questions
+        ]
+        forged = msgspec.structs.replace(evil, questions=tuple(evil_questions))
+        payload = bankcache._encode_bank(forged, stamp)
+        cached.write_bytes(bankcache._MAGIC + bytes(32) + payload)
+        assert "\x1b" not in read_bank(path).questions[0].prompt
+
+    def test_an_edit_that_keeps_size_and_time_is_seen(
+        self, tmp_path: Path, filmquiz_home: Path
+    ) -> None:
+        """Changing a bank without changing its size, then putting its old
+        modification time back, does not serve the old content."""
+        path = big_bank(tmp_path / "big.json")
+        read_bank(path)
+        read_info(path)
+        before = path.stat()
+        text = path.read_text().replace("Question number 7,", "Question NUMBER 7,")
+        path.write_text(text)
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert path.stat().st_size == before.st_size
+        assert read_bank(path).questions[7].prompt.startswith("Question NUMBER 7,")
+
+    def test_a_link_plays_under_the_name_asked_for(
+        self, tmp_path: Path, filmquiz_home: Path
+    ) -> None:
+        """alias.json -> big.json: each is known by the name used to reach it,
+        whichever was read first."""
+        path = big_bank(tmp_path / "big.json")
+        alias = tmp_path / "alias.json"
+        alias.symlink_to(path)
+        assert read_bank(alias).slug == "alias"
+        assert read_bank(path).slug == "big"
+        assert read_bank(alias).slug == "alias"
+
+    def test_the_key_is_private(self, tmp_path: Path, filmquiz_home: Path) -> None:
+        """The signing key lives in the data folder, readable only by its owner."""
+        read_bank(big_bank(tmp_path / "big.json"))
+        key = filmquiz_home / "cache.key"
+        assert key.stat().st_mode & 0o777 == 0o600
+        assert not (filmquiz_home / "cache" / "cache.key").exists()

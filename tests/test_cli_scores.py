@@ -142,7 +142,7 @@ class TestTroubleNeverStopsAGame:
         result = runner.invoke(app, ["scores"])
         assert result.exit_code == ExitStatus.FAILURE
         assert result.stderr == (
-            f"error: cannot keep scores in {blocker / 'home'} (Not a directory)\n"
+            f"error: cannot read scores in {blocker / 'home'} (Not a directory)\n"
         )
 
 
@@ -376,3 +376,30 @@ class TestWhatScoresSays:
         play(runner, bank, "2\n", "-n", "1")
         done = runner.invoke(app, ["scores", "--reset", "--yes"])
         assert done.stdout == "Forgot 2 games.\n"
+
+
+def test_a_locked_history_while_playing(
+    runner: CliRunner,
+    bank: Path,
+    filmquiz_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A game that ends while another program holds the history: the player
+    is told it waits, then where the game was kept; scores shows it once the
+    history is free."""
+    import sqlite3
+
+    from filmquiz import store
+
+    monkeypatch.setattr(store, "WAIT_FIRST", 0.2)
+    monkeypatch.setattr(store, "WAIT_LONGEST", 0.6)
+    play(runner, bank, "1\n1\n1\n")
+    blocker = sqlite3.connect(filmquiz_home / "scores.db", isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    locked = play(runner, bank, "2\n1\n2\n")
+    assert locked.exit_code == 0
+    assert "is locked by another program; waiting for it" in locked.stderr
+    assert "and will be added to the history next time" in locked.stderr
+    blocker.execute("COMMIT")
+    blocker.close()
+    assert [g["score"] for g in scores_json(runner)["games"]] == [3, 1]

@@ -458,3 +458,113 @@ class TestEveryWayOfWriting:
         assert problems_of(path) == [
             f'{path}: question "q2999": key "answer" is given more than once'
         ]
+
+
+class TestHostileText:
+    """Bank text is plain, visible, single-line text, whatever it tries."""
+
+    @pytest.mark.parametrize(
+        ("fields", "problem"),
+        [
+            (
+                {"prompt": "Who \u202eplays Janis?"},
+                'question "q1": prompt contains a bidirectional control character '
+                "(U+202E), which would change how the text reads",
+            ),
+            ({"id": "\u200b\u200d"}, "question 1: id is blank"),
+            ({"prompt": "\u2060\ufeff \u00ad"}, 'question "q1": prompt is blank'),
+            (
+                {"explanation": "two\u2028lines"},
+                'question "q1": explanation contains a control character (U+2028); '
+                "bank text must be plain, single-line text",
+            ),
+            (
+                {"choices": ["Venice", "Venice\u200b", "Cannes"], "answer": "Venice"},
+                'question "q1": choice "Venice\\u200b" looks the same as "Venice" '
+                "(they differ only by invisible characters)",
+            ),
+        ],
+    )
+    def test_refused(
+        self, write_bank: WriteBank, fields: dict[str, Any], problem: str
+    ) -> None:
+        """Bidi controls, invisible-only text, line separators and look-alike
+        choices are refused, each named."""
+        path = write_bank(bank_document(question(**fields)))
+        assert problems_of(path) == [f"{path}: {problem}"]
+
+    def test_lone_surrogate(self, write_bank: WriteBank) -> None:
+        """An escaped lone surrogate is not text."""
+        path = write_bank('{"format": 1, "title": "\\ud800", "questions": []}')
+        assert problems_of(path)[0] == (
+            f"{path}: title contains a lone surrogate (U+D800), not text"
+        )
+
+    def test_joiners_in_real_text_are_fine(self, write_bank: WriteBank) -> None:
+        """A zero-width joiner inside an emoji sequence is text, not a trick."""
+        family = "\U0001f469\u200d\U0001f467"
+        path = write_bank(bank_document(question(explanation=f"A family: {family}")))
+        assert load_bank(path).questions[0].explanation == f"A family: {family}"
+
+    def test_huge_integer(self, write_bank: WriteBank) -> None:
+        """A number of 5,000 digits is reported where it is, not raised."""
+        path = write_bank('{"format": 1,\n "title": ' + "7" * 5000 + "}")
+        assert problems_of(path) == [
+            f"{path}: line 2, column 11: a number of more than 4,300 digits is too "
+            "long to read"
+        ]
+
+    @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+    def test_utf16_is_named(self, write_bank: WriteBank, encoding: str) -> None:
+        """A bank saved as UTF-16 says so, with or without a byte order mark."""
+        import json
+
+        path = write_bank(json.dumps(bank_document()).encode(encoding))
+        assert problems_of(path) == [
+            f"{path}: the file looks like UTF-16 text; save it as UTF-8"
+        ]
+
+    def test_problems_shown_are_capped(self, write_bank: WriteBank) -> None:
+        """A million identical choices: 50 problems shown, the rest counted."""
+        choices = ["same"] * 1_000_000
+        path = write_bank(bank_document(question(choices=choices, answer="same")))
+        lines = problems_of(path)
+        assert len(lines) == 51
+        assert lines[-1] == f"{path}: and 999,950 more problems"
+
+    @pytest.mark.parametrize(
+        ("kind", "message"),
+        [("fifo", "is a FIFO (named pipe), not a bank file; skipped")],
+    )
+    def test_special_files_are_not_read(
+        self, tmp_path: Path, kind: str, message: str
+    ) -> None:
+        """A FIFO named like a bank is refused at once, not waited on."""
+        import os
+
+        path = tmp_path / "pipe.json"
+        os.mkfifo(path)
+        assert problems_of(path) == [f"{path}: {message}"]
+
+    def test_a_link_to_a_device_is_not_read(self, tmp_path: Path) -> None:
+        """A link to /dev/zero is a device, not an endless bank."""
+        path = tmp_path / "zero.json"
+        path.symlink_to("/dev/zero")
+        assert problems_of(path) == [f"{path}: is a device, not a bank file; skipped"]
+
+    def test_size_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A file over the limit (a sparse 3 GB file, here) is refused without
+        being read; FILMQUIZ_MAX_BANK_MB raises the limit."""
+        path = tmp_path / "sparse.json"
+        with path.open("wb") as stream:
+            stream.truncate(3_000_000_000)
+        assert problems_of(path) == [
+            f"{path}: is 3,000 MB, more than the 100 MB a bank may be "
+            "(set FILMQUIZ_MAX_BANK_MB to allow more)"
+        ]
+        small = tmp_path / "small.json"
+        small.write_text('{"format": 1, "title": "' + "x" * 2000 + '"}')
+        monkeypatch.setenv("FILMQUIZ_MAX_BANK_MB", "0.001")
+        assert problems_of(small)[0].endswith(
+            "more than the 0 MB a bank may be (set FILMQUIZ_MAX_BANK_MB to allow more)"
+        )

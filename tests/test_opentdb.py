@@ -41,10 +41,14 @@ class TestText:
             ("G&uuml;nter", "Günter"),
             ("two\nlines\tand\x1b[31m colour", "two lines and [31m colour"),
             ("  padded  ", "padded"),
+            ("True\u200e", "True"),
+            ("\ufeffZero\u200bwidth", "Zerowidth"),
+            ("\U0001f469\u200d\U0001f467", "\U0001f469\u200d\U0001f467"),
         ],
     )
     def test_entities_and_control_characters(self, raw: str, decoded: str) -> None:
-        """Entities are decoded, control characters become spaces, lines join."""
+        """Entities are decoded, control characters become spaces, lines join,
+        and invisible marks go (joiners inside emoji stay)."""
         assert text(raw) == decoded
 
     def test_ids_are_stable_and_readable(self) -> None:

@@ -166,6 +166,14 @@ BAD_KINDS: dict[str, Pairs] = {
     "line break": bank(question(category="a\nb")),
     "DEL": bank(question(explanation="del\x7f")),
     "C1 control": bank(question(explanation="\x9b2J")),
+    "bidi control": bank(question(prompt="Who \u202eplays Janis?")),
+    "invisible id": bank(question(id="\u200b\u200d")),
+    "invisible prompt": bank(question(prompt="\u2060\ufeff \u00ad")),
+    "look-alike choices": bank(
+        question(choices=["Venice", "Venice\u200b", "Cannes"], answer="Venice")
+    ),
+    "lone surrogate": bank(question(explanation="\ud800 broken")),
+    "line separator": bank(question(prompt="two\u2028lines")),
     "bad difficulty": bank(question(difficulty="Hard")),
     "format 0": bank(format=0),
     "format as text": bank(format="1"),
@@ -205,7 +213,7 @@ def assert_agree(data: bytes) -> None:
 @pytest.mark.parametrize("document", BAD_KINDS.values(), ids=BAD_KINDS.keys())
 def test_bad_banks_are_refused_by_both(document: Pairs, style: Style) -> None:
     """Every bad kind, in every style, is refused, and not by luck of spacing."""
-    data = dump(document, style).encode()
+    data = dump(document, style).encode("utf-8", "surrogatepass")
     assert verdicts(data) == (None, None)
 
 
@@ -324,4 +332,4 @@ def mutated_banks(draw: st.DrawFn) -> Pairs:
 def test_mutated_banks_get_the_same_verdict(document: Pairs, style: Style) -> None:
     """Thousands of mutations of a valid bank, written in any style: the fast
     path vouches only for banks the careful path accepts."""
-    assert_agree(dump(document, style).encode())
+    assert_agree(dump(document, style).encode("utf-8", "surrogatepass"))

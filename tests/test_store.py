@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -288,3 +293,227 @@ class TestKilled:
         assert count_games(path) >= reported
         with open_store(path) as store:
             assert all(g.score == 3 for g in store.games())
+
+
+class TestTheHistoryLosesNothing:
+    def test_32_games_at_once_on_a_damaged_history(
+        self, filmquiz_command: str, tmp_path: Path
+    ) -> None:
+        """32 filmquiz processes finish at once on a truncated history: one
+        damaged copy is kept, one fresh history starts, and all 32 are in it."""
+        home = tmp_path / "home"
+        path = home / "scores.db"
+        with open_store(path) as store:
+            for minute in range(40):
+                store.record(result(minute=minute % 60))
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+        bank = tmp_path / "one.json"
+        bank.write_text(
+            '{"format": 1, "title": "One", "questions": [{"id": "q", "prompt": '
+            '"Yes?", "choices": ["yes", "no"], "answer": "yes"}]}'
+        )
+        env = {**os.environ, "FILMQUIZ_HOME": str(home)}
+        processes = [
+            subprocess.Popen(
+                [filmquiz_command, "play", str(bank), "--player", f"p{n}"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+            for n in range(32)
+        ]
+        for process in processes:
+            assert process.stdin is not None
+            process.stdin.write(b"1\n")
+            process.stdin.close()
+        errors = [process.stderr.read() for process in processes if process.stderr]
+        statuses = [process.wait(timeout=120) for process in processes]
+        assert statuses == [0] * 32, errors
+        players = {g.player for g in open_store(path).games()}
+        assert players == {f"p{n}" for n in range(32)}
+        assert len(list(home.glob("scores.db.damaged-*Z"))) == 1
+        assert b"Traceback" not in b"".join(errors)
+
+    def test_a_bad_row_is_left_out_and_named(self, tmp_path: Path) -> None:
+        """One row with a timestamp that is not one: the others are read, the
+        row is named once, and new games still go in."""
+        path = tmp_path / "scores.db"
+        with open_store(path) as store:
+            store.record(result(minute=1))
+            store.record(result(minute=2))
+        with sqlite3.connect(path) as connection:
+            connection.execute(
+                "UPDATE games SET finished_at = 'yesterday-ish' WHERE id = 2"
+            )
+        warnings: list[str] = []
+        with open_store(path, warnings) as store:
+            assert [g.finished_at.minute for g in store.games()] == [1]
+            store.record(result(minute=3))
+            assert len(store.games(player="ana")) == 2
+        assert warnings[0] == (
+            f"the score history {path} has a game that cannot be read (row 2); left out"
+        )
+
+    def test_a_locked_history_keeps_the_game_for_later(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Another program holds the history: filmquiz says it waits, then keeps
+        the game in a pending file, added (once) when the history is free."""
+        from filmquiz import store as store_module
+
+        monkeypatch.setattr(store_module, "WAIT_FIRST", 0.2)
+        monkeypatch.setattr(store_module, "WAIT_LONGEST", 0.8)
+        path = tmp_path / "scores.db"
+        open_store(path).close()
+        blocker = sqlite3.connect(path, isolation_level=None)
+        blocker.execute("BEGIN EXCLUSIVE")
+        warnings: list[str] = []
+        game = result(minute=7)
+        with open_store(path, warnings) as store:
+            store.record(game)
+        pending = store_module.pending_folder(path)
+        (kept,) = pending.glob("*.json")
+        assert warnings == [
+            f"the score history {path} is locked by another program; waiting for it",
+            f"the score history {path} is locked by another program; this game was "
+            f"kept in {kept} and will be added to the history next time",
+        ]
+        spare = shutil.copy(kept, tmp_path / "spare.json")
+        blocker.execute("COMMIT")
+        blocker.close()
+        with open_store(path) as store:
+            assert [g.finished_at.minute for g in store.games()] == [7]
+        assert list(pending.glob("*.json")) == []
+        shutil.move(spare, kept)
+        with open_store(path) as store:
+            assert len(store.games()) == 1
+
+    def test_a_game_added_twice_is_kept_once(self, tmp_path: Path) -> None:
+        """The same game (one uuid) recorded twice is one game."""
+        path = tmp_path / "scores.db"
+        game = result()._replace(uuid="0123456789abcdef")
+        with open_store(path) as store:
+            store.record(game)
+            store.record(game)
+            assert len(store.games()) == 1
+
+    def test_a_newer_history_names_its_file(self, tmp_path: Path) -> None:
+        """schema 99: the message says which file, and nothing is changed."""
+        path = tmp_path / "scores.db"
+        with sqlite3.connect(path) as connection:
+            connection.execute("PRAGMA user_version = 99")
+        with pytest.raises(HistoryUnavailable) as caught:
+            open_store(path)
+        assert str(caught.value) == (
+            f"the score history {path} was written by a newer filmquiz (schema 99; "
+            f"this one knows {SCHEMA_VERSION})"
+        )
+
+    @pytest.mark.parametrize(
+        ("setup", "message"),
+        [
+            ("PRAGMA user_version = -1", "its schema version is -1"),
+            ("CREATE TABLE games (x)", "it holds other tables: games"),
+        ],
+    )
+    def test_a_foreign_database(self, tmp_path: Path, setup: str, message: str) -> None:
+        """A database filmquiz did not write is said to be one, and left alone."""
+        path = tmp_path / "scores.db"
+        with sqlite3.connect(path) as connection:
+            connection.execute(setup)
+        before = path.read_bytes()
+        with pytest.raises(HistoryUnavailable) as caught:
+            open_store(path)
+        assert str(caught.value).startswith(f"{path} is not a filmquiz score history")
+        assert message in str(caught.value)
+        assert path.read_bytes() == before
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[Path]:
+    """``folder`` as nobody can write it: by its mode for a normal user; for
+    root, who ignores modes, through a read-only mount of it."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield folder
+        finally:
+            folder.chmod(0o755)
+        return
+    mounted = folder.with_name(folder.name + "-read-only")
+    mounted.mkdir()
+    done = subprocess.run(
+        ["mount", "--bind", str(folder), str(mounted)], capture_output=True, check=False
+    )
+    assert done.returncode == 0, f"root could not mount a folder: {done.stderr!r}"
+    try:
+        subprocess.run(
+            ["mount", "-o", "remount,ro,bind", str(mounted)],
+            check=True,
+            capture_output=True,
+        )
+        yield mounted
+    finally:
+        subprocess.run(["umount", str(mounted)], check=False)
+
+
+class TestReadOnly:
+    def test_scores_and_mistakes_read_a_read_only_history(
+        self, filmquiz_command: str, tmp_path: Path
+    ) -> None:
+        """A history in a folder that cannot be written can still be read:
+        scores lists it, and --mistakes finds the mistakes in it."""
+        home = tmp_path / "home"
+        env = {**os.environ, "FILMQUIZ_HOME": str(home)}
+        played = subprocess.run(
+            [
+                filmquiz_command,
+                "play",
+                "parallel-mothers",
+                "-n",
+                "3",
+                "--no-shuffle",
+                "--player",
+                "ana",
+            ],
+            input="1\n1\n1\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert played.returncode == 0
+        with read_only(home) as folder:
+            env = {**os.environ, "FILMQUIZ_HOME": str(folder)}
+            listed = subprocess.run(
+                [filmquiz_command, "scores", "--games"],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=False,
+            )
+            assert listed.returncode == 0, listed.stderr
+            assert "parallel-mothers" in listed.stdout
+            practice = subprocess.run(
+                [
+                    filmquiz_command,
+                    "play",
+                    "parallel-mothers",
+                    "--mistakes",
+                    "--player",
+                    "ana",
+                    "--json",
+                ],
+                input="1\n" * 3,
+                capture_output=True,
+                text=True,
+                env=env,
+                check=False,
+            )
+            assert practice.returncode == 0, practice.stderr
+            assert json.loads(practice.stdout)["total"] >= 1
+            assert "this game was not kept" in practice.stderr

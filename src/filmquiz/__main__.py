@@ -1,5 +1,5 @@
 """Let ``python -m filmquiz`` do what the ``filmquiz`` command does."""
 
-from filmquiz.cli import main
+from filmquiz.launch import main
 
 main()

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from filmquiz.engine import Round
 from filmquiz.errors import InputEnded
 from filmquiz.render import Screen
 
+LONGEST_LINE = 1000
+"""Characters an answer line may have; a longer one is not an answer, and is
+read no further than its end."""
+
+_NUMBER = re.compile("[0-9]{1,4}")
+
 
 def interpret(line: str, choices: tuple[str, ...]) -> str | None:
     """The choice an answer line means, or None.
 
-    A line is a choice's number (from 1) or its exact text; the number wins
-    when a choice's text is itself a number.
+    A line is a choice's number (from 1, in the digits 0-9) or its exact text;
+    the number wins when a choice's text is itself a number.
     """
     text = line.strip()
-    if text.isdigit() and 1 <= int(text) <= len(choices):
+    if _NUMBER.fullmatch(text) and 1 <= int(text) <= len(choices):
         return choices[int(text) - 1]
     return text if text in choices else None
 
@@ -36,17 +43,35 @@ class LineAsker:
         self._screen.plain_question(round_)
         while True:
             self._screen.plain_prompt(len(round_.choices))
-            line = self._lines.readline()
-            if not line:
+            line = self._read_line()
+            if line is None:
                 self._screen.echo("")
                 raise InputEnded(
                     f"input ended before question {round_.number} "
                     f"of {round_.total} was answered"
                 )
-            line = line.rstrip("\r\n")
+            if len(line) > LONGEST_LINE:
+                if self._echo:
+                    self._screen.echo(line[:40] + "…")
+                self._screen.line_too_long(LONGEST_LINE)
+                continue
             if self._echo:
                 self._screen.echo(line)
             choice = interpret(line, round_.choices)
             if choice is not None:
                 return choice
             self._screen.not_understood(line, len(round_.choices))
+
+    def _read_line(self) -> str | None:
+        """The next line without its line break, None at the end of input.
+        Of a line longer than LONGEST_LINE, only the start is kept; the rest
+        is read and dropped a piece at a time."""
+        line = self._lines.readline(LONGEST_LINE + 1)
+        if not line:
+            return None
+        if len(line) > LONGEST_LINE and not line.endswith("\n"):
+            while True:
+                rest = self._lines.readline(1 << 16)
+                if not rest or rest.endswith("\n"):
+                    break
+        return line.rstrip("\r\n")

@@ -20,6 +20,7 @@ from prompt_toolkit.output import ColorDepth, Output, create_output
 from filmquiz.catalog import Entry
 from filmquiz.engine import Round
 from filmquiz.menu import Menu, quiet_keys
+from filmquiz.visible import visible
 from filmquiz.wording import answer_hint, quiz_label, round_heading
 
 STYLE = questionary.Style(
@@ -74,9 +75,9 @@ class TerminalAsker:
     def __call__(self, round_: Round) -> str:
         """Ask until a choice is made; Ctrl-C raises KeyboardInterrupt."""
         menu = Menu(
-            heading=round_heading(round_),
-            prompt=round_.question.prompt,
-            choices=round_.choices,
+            heading=visible(round_heading(round_)),
+            prompt=visible(round_.question.prompt),
+            choices=[visible(choice) for choice in round_.choices],
             hint=answer_hint(len(round_.choices)),
             input=self._input,
             output=self._output,
@@ -129,7 +130,7 @@ def pick_quiz(
 ) -> str:
     """Ask which of the quizzes ``entries`` (all readable) to play; return its
     name."""
-    labels = [quiz_label(entry) for entry in entries]
+    labels = [visible(quiz_label(entry)) for entry in entries]
     menu = Menu(
         heading="",
         prompt="Which quiz?",

@@ -16,6 +16,8 @@ from typing import Annotated, Literal, get_args
 
 import msgspec
 
+from filmquiz.visible import BIDI_CONTROLS, without_invisible
+
 Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = get_args(Difficulty)
 
@@ -28,14 +30,47 @@ EARLIEST_YEAR = 1870
 LATEST_YEAR = 2200
 """The years a film.year may hold: anything else is a typo."""
 
-# C0 and C1 control characters and DEL: a bank is plain text, and these could
-# move the cursor, change colours or rewrite the screen of whoever plays it.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# C0 and C1 control characters, DEL and the line and paragraph separators: a
+# bank is plain single-line text, and these could move the cursor, change
+# colours or rewrite the screen of whoever plays it.
+CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_problem(text: str) -> str | None:
+    """What is wrong with a piece of bank text, or None: every string of a
+    bank must be plain, single-line, visible text."""
+    if text.isprintable() and text.strip():
+        return None  # the usual case, decided in C
+    if not without_invisible(text).strip():
+        return "is blank"
+    control = CONTROL_CHARACTER.search(text)
+    if control is not None:
+        return (
+            f"contains a control character (U+{ord(control.group()):04X}); "
+            "bank text must be plain, single-line text"
+        )
+    bidi = next((character for character in text if character in BIDI_CONTROLS), None)
+    if bidi is not None:
+        return (
+            f"contains a bidirectional control character (U+{ord(bidi):04X}), "
+            "which would change how the text reads"
+        )
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        return f"contains a lone surrogate (U+{ord(surrogate.group()):04X}), not text"
+    return None
 
 
 def is_plain(text: str) -> bool:
-    """True when text has no control character, as bank text must not."""
-    return CONTROL_CHARACTER.search(text) is None
+    """True when ``text`` is fit for a bank (see :func:`text_problem`)."""
+    return text_problem(text) is None
+
+
+def looks(text: str) -> str:
+    """What ``text`` looks like on screen: two choices that look the same are
+    the same choice."""
+    return without_invisible(text)
 
 
 # gc=False: these structs hold only text, numbers and tuples of them, so they

@@ -10,14 +10,21 @@ per-user cache folder (``cache/`` inside FILMQUIZ_HOME when that is set):
 - ``.info``: a small summary (title, year, questions, categories) for
   ``filmquiz list``.
 
-Both are keyed by the bank's path and stamped with its size, modification time
-and the filmquiz version; any change rebuilds them. The cache is only ever a
-shortcut: if it cannot be read or written, filmquiz reads the bank itself.
+A cache folder may be synced or shared, so nothing in it is trusted. Each file
+is signed with a key kept in the user's data folder (a keyed BLAKE2b of all
+its bytes), so a truncated, garbled or hand-written file is simply not used.
+Each names what it was made from: the bank's path, size, modification and
+change times, inode and device, and the filmquiz version; touching a file
+back to its old time still changes its change time, so an edited bank is
+never served from an old copy. The bank's name always comes from the path
+asked for, never from the cache. If the cache cannot be read, proved or
+written, filmquiz reads the bank itself.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Sequence
 from itertools import accumulate
 from pathlib import Path
@@ -27,11 +34,14 @@ import msgspec
 
 from filmquiz import __version__
 from filmquiz.bank import Bank, Film, Question
-from filmquiz.loader import load_bank
-from filmquiz.locations import cache_home
+from filmquiz.loader import load_bank, slug_of
+from filmquiz.locations import cache_home, data_home
 
 CACHE_FROM = 256 * 1024
 """Banks smaller than this (bytes) are read directly: that is as fast."""
+
+_MAGIC = b"filmquiz-cache-2\n"
+_MAC_SIZE = 32
 
 
 class BankInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -57,22 +67,29 @@ class BankInfo(msgspec.Struct, frozen=True, kw_only=True):
 class _Stamp(msgspec.Struct, frozen=True, array_like=True):
     """What a cached copy was made from; any difference makes it stale."""
 
-    path: str
+    path: bytes
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
+    device: int
     version: str
 
 
 class _Header(msgspec.Struct, array_like=True, gc=False):
-    """The start of a ``.bank`` file: all of the bank but its questions, and
-    where each question's bytes start in the rest of the file."""
+    """The start of a ``.bank`` file: all of the bank but its questions and its
+    name, and where each question's bytes start in the rest of the file."""
 
     stamp: _Stamp
-    slug: str
     title: str
     film: Film | None
     offsets: list[int]
     """Question i is at offsets[i]:offsets[i + 1] in the question bytes."""
+
+
+class _CachedInfo(msgspec.Struct, array_like=True):
+    stamp: _Stamp
+    info: BankInfo
 
 
 class LazyQuestions(Sequence[Question]):
@@ -101,49 +118,21 @@ class LazyQuestions(Sequence[Question]):
         return self._decoder.decode(self._encoded[start:end])
 
 
-class _CachedInfo(msgspec.Struct, array_like=True):
-    stamp: _Stamp
-    info: BankInfo
-
-
 def read_bank(path: Path) -> Bank:
-    """The checked bank at ``path``, from the cache when it is fresh."""
+    """The checked bank at ``path``, from the cache when it is fresh and
+    proves itself."""
     stamp = _stamp(path)
-    if stamp is None:
+    key = _key() if stamp is not None else None
+    if stamp is None or key is None:
         return load_bank(path)
-    cached = _read_bank(_cache_file(stamp, "bank"), stamp)
+    cached = _read_bank(_cache_file(stamp, "bank"), stamp, key, slug_of(path))
     if cached is not None:
         return cached
     bank = load_bank(path)
-    _write(_cache_file(stamp, "bank"), _encode_bank(bank, stamp))
-    _write(
-        _cache_file(stamp, "info"),
-        msgspec.msgpack.encode(_CachedInfo(stamp, BankInfo.of(bank))),
-    )
+    _write(_cache_file(stamp, "bank"), _encode_bank(bank, stamp), key)
+    info = msgspec.msgpack.encode(_CachedInfo(stamp, BankInfo.of(bank)))
+    _write(_cache_file(stamp, "info"), info, key)
     return bank
-
-
-def _encode_bank(bank: Bank, stamp: _Stamp) -> bytes:
-    encode = msgspec.msgpack.Encoder().encode
-    questions = [encode(question) for question in bank.questions]
-    offsets = [0, *accumulate(map(len, questions))]
-    header = encode(_Header(stamp, bank.slug, bank.title, bank.film, offsets))
-    return len(header).to_bytes(4, "little") + header + b"".join(questions)
-
-
-def _read_bank(file: Path, stamp: _Stamp) -> Bank | None:
-    try:
-        data = memoryview(file.read_bytes())
-        size = int.from_bytes(data[:4], "little")
-        header = msgspec.msgpack.decode(data[4 : 4 + size], type=_Header)
-    except (OSError, ValueError):
-        return None
-    if header.stamp != stamp:
-        return None
-    questions = LazyQuestions(data[4 + size :], header.offsets)
-    return Bank(
-        slug=header.slug, title=header.title, questions=questions, film=header.film
-    )
 
 
 def read_info(path: Path) -> BankInfo:
@@ -152,40 +141,128 @@ def read_info(path: Path) -> BankInfo:
     Raises BankError, as reading the bank does, when the file is broken.
     """
     stamp = _stamp(path)
-    if stamp is not None:
-        try:
-            cached = msgspec.msgpack.decode(
-                _cache_file(stamp, "info").read_bytes(), type=_CachedInfo
-            )
-        except (OSError, ValueError):
-            cached = None
-        if cached is not None and cached.stamp == stamp:
-            return cached.info
+    key = _key() if stamp is not None else None
+    if stamp is not None and key is not None:
+        payload = _proved(_cache_file(stamp, "info"), key)
+        if payload is not None:
+            try:
+                cached = msgspec.msgpack.decode(payload, type=_CachedInfo)
+            except (msgspec.DecodeError, ValueError):
+                cached = None
+            if cached is not None and cached.stamp == stamp:
+                return cached.info
     return BankInfo.of(read_bank(path))
 
 
+def _encode_bank(bank: Bank, stamp: _Stamp) -> bytes:
+    encode = msgspec.msgpack.Encoder().encode
+    questions = [encode(question) for question in bank.questions]
+    offsets = [0, *accumulate(map(len, questions))]
+    header = encode(_Header(stamp, bank.title, bank.film, offsets))
+    return len(header).to_bytes(4, "little") + header + b"".join(questions)
+
+
+def _read_bank(file: Path, stamp: _Stamp, key: bytes, slug: str) -> Bank | None:
+    data = _proved(file, key)
+    if data is None:
+        return None
+    try:
+        size = int.from_bytes(data[:4], "little")
+        header = msgspec.msgpack.decode(data[4 : 4 + size], type=_Header)
+    except (msgspec.DecodeError, ValueError):
+        return None
+    if header.stamp != stamp:
+        return None
+    questions = LazyQuestions(data[4 + size :], header.offsets)
+    return Bank(slug=slug, title=header.title, questions=questions, film=header.film)
+
+
 def _stamp(path: Path) -> _Stamp | None:
-    """The stamp of a bank file worth caching, or None."""
+    """The stamp of a regular bank file worth caching, or None."""
     try:
         status = path.stat()
-    except OSError:
+        resolved = os.fsencode(path.resolve())
+    except (OSError, RuntimeError):
         return None
-    if status.st_size < CACHE_FROM:
+    if not path.is_file() or status.st_size < CACHE_FROM:
         return None
-    return _Stamp(str(path.resolve()), status.st_size, status.st_mtime_ns, __version__)
+    return _Stamp(
+        resolved,
+        status.st_size,
+        status.st_mtime_ns,
+        status.st_ctime_ns,
+        status.st_ino,
+        status.st_dev,
+        __version__,
+    )
 
 
 def _cache_file(stamp: _Stamp, kind: str) -> Path:
     import hashlib  # only for banks big enough to cache
 
-    name = hashlib.sha256(stamp.path.encode()).hexdigest()[:24]
+    name = hashlib.sha256(stamp.path).hexdigest()[:24]
     return cache_home() / f"{name}.{kind}"
 
 
-def _write(file: Path, data: bytes) -> None:
+def _mac(key: bytes, payload: bytes | memoryview) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(payload, key=key, digest_size=_MAC_SIZE).digest()
+
+
+def _proved(file: Path, key: bytes) -> memoryview | None:
+    """The payload of a cache file, when the file is whole and was signed with
+    ``key``; None otherwise (missing, truncated, garbled or forged)."""
+    import hmac
+
+    try:
+        with file.open("rb") as stream:
+            data = stream.read()
+    except OSError:
+        return None
+    start = len(_MAGIC) + _MAC_SIZE
+    if not data.startswith(_MAGIC) or len(data) < start:
+        return None
+    payload = memoryview(data)[start:]
+    if not hmac.compare_digest(data[len(_MAGIC) : start], _mac(key, payload)):
+        return None
+    return payload
+
+
+def _write(file: Path, payload: bytes, key: bytes) -> None:
     from filmquiz.errors import FilmquizError
-    from filmquiz.library import write_atomically
+    from filmquiz.files import write_atomically
 
     # A cache that cannot be written only makes the next start slower.
     with contextlib.suppress(FilmquizError):
-        write_atomically(file, data)
+        write_atomically(file, _MAGIC + _mac(key, payload) + payload)
+
+
+def _key() -> bytes | None:
+    """This user's key for signing cache files, made on first use in the data
+    folder (not the cache folder, which may be shared); None when it can be
+    neither read nor made."""
+    import secrets
+
+    file = data_home() / "cache.key"
+    for _ in range(2):
+        with contextlib.suppress(OSError):
+            key = file.read_bytes()
+            if len(key) == _MAC_SIZE:
+                return key
+        # Made whole beside it, then linked into place: two processes making
+        # a key at once agree on the first one linked.
+        made = file.with_name(f".cache.key.{secrets.token_hex(4)}")
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(secrets.token_bytes(_MAC_SIZE))
+            with contextlib.suppress(FileExistsError):
+                os.link(made, file)
+        except OSError:
+            return None
+        finally:
+            with contextlib.suppress(OSError):
+                made.unlink()
+    return None

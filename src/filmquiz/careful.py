@@ -8,6 +8,7 @@ problems, never another exception.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections import Counter
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from filmquiz.bank import (
-    CONTROL_CHARACTER,
     DIFFICULTIES,
     EARLIEST_YEAR,
     FORMAT_VERSION,
@@ -26,8 +26,11 @@ from filmquiz.bank import (
     Difficulty,
     Film,
     Question,
+    looks,
+    text_problem,
 )
-from filmquiz.errors import BankError, Problem, quote
+from filmquiz.errors import BankError, Problem
+from filmquiz.visible import quote
 
 _BANK_KEYS = ("$schema", "format", "title", "film", "questions")
 _FILM_KEYS = ("title", "original_title", "year", "director")
@@ -41,6 +44,10 @@ _QUESTION_KEYS = (
     "explanation",
 )
 
+_KEPT_PROBLEMS = 1000
+"""Problems kept in full; more than shown (SHOWN_PROBLEMS), so that the ones
+shown come in file order whatever the count."""
+
 # A NaN or Infinity outside a string, to point at where json stopped. Kept as
 # a string: compiled only on that error path, not on every start.
 _NON_FINITE = r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)'
@@ -52,7 +59,7 @@ def careful_bank(data: bytes, *, slug: str, source: Path) -> Bank:
     checker = _BankChecker()
     bank = checker.bank(document, slug)
     if bank is None:
-        raise BankError(source, checker.problems)
+        raise BankError(source, checker.problems, checker.more)
     return bank
 
 
@@ -84,6 +91,8 @@ def decode_json(data: bytes, source: Path) -> Any:
     def fail(where: str, message: str) -> BankError:
         return BankError(source, [Problem(where, message)])
 
+    if _looks_like_utf16(data):
+        raise fail("", "the file looks like UTF-16 text; save it as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -112,6 +121,23 @@ def decode_json(data: bytes, source: Path) -> Any:
         raise fail(where, message) from None
     except RecursionError:
         raise fail("", "the JSON is nested too deeply to be a bank") from None
+    except ValueError:
+        # Python refuses to read an integer of more than 4,300 digits.
+        digits = re.search(r"[0-9]{4301,}", text)
+        where = _position(text, digits.start()) if digits else ""
+        message = "a number of more than 4,300 digits is too long to read"
+        raise fail(where, message) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """True for UTF-16 text: a UTF-16 byte order mark, or the zero bytes that
+    ASCII text has every other byte in UTF-16."""
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return True
+    head = data[:200]
+    if len(head) < 4 or not any(head):
+        return False
+    return not any(head[1::2]) or not any(head[0::2])
 
 
 def _position(text: str, index: int | None) -> str:
@@ -142,10 +168,16 @@ class _BankChecker:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # Problems found beyond those kept: a bank of a million bad choices
+        # is counted, not listed.
+        self.more = 0
         self._where = ""
 
     def _problem(self, message: str) -> None:
-        self.problems.append(Problem(self._where, message))
+        if len(self.problems) < _KEPT_PROBLEMS:
+            self.problems.append(Problem(self._where, message))
+        else:
+            self.more += 1
 
     def bank(self, document: Any, slug: str) -> Bank | None:
         if not isinstance(document, dict):
@@ -280,7 +312,7 @@ class _BankChecker:
                 f"got {len(value)}"
             )
         ok = True
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # what each choice looks like, and the choice
         for index, choice in enumerate(value):
             if not isinstance(choice, str):
                 self._problem(
@@ -289,11 +321,18 @@ class _BankChecker:
                 ok = False
             elif not self._plain(choice, f"choices[{index}]"):
                 ok = False
-            elif choice in seen:
+            elif choice in seen.values():
                 self._problem(f"choice {quote(choice)} is listed twice")
                 ok = False
+            elif looks(choice) in seen:
+                earlier = seen[looks(choice)]
+                self._problem(
+                    f"choice {quote(choice)} looks the same as {quote(earlier)} "
+                    "(they differ only by invisible characters)"
+                )
+                ok = False
             else:
-                seen.add(choice)
+                seen[looks(choice)] = choice
         return tuple(value) if ok and MIN_CHOICES <= len(value) <= MAX_CHOICES else None
 
     def _difficulty(self, item: dict[str, Any]) -> Difficulty | None:
@@ -331,17 +370,11 @@ class _BankChecker:
         return value if self._plain(value, name) else None
 
     def _plain(self, value: str, name: str) -> bool:
-        """Report and refuse text that carries control characters."""
-        if not value.strip():
-            self._problem(f"{name} is blank")
-            return False
-        match = CONTROL_CHARACTER.search(value)
-        if match is None:
+        """Report and refuse text that is blank, or not plain visible text."""
+        problem = text_problem(value)
+        if problem is None:
             return True
-        self._problem(
-            f"{name} contains a control character (U+{ord(match.group()):04X}); "
-            "bank text must be plain, single-line text"
-        )
+        self._problem(f"{name} {problem}")
         return False
 
     def _keys(

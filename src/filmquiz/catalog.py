@@ -16,8 +16,9 @@ from filmquiz.bank import Bank
 
 if TYPE_CHECKING:
     from filmquiz.bankcache import BankInfo
-from filmquiz.errors import BankError, FilmquizError, UnknownQuiz, quote
+from filmquiz.errors import BankError, FilmquizError, UnknownQuiz
 from filmquiz.loader import slug_of
+from filmquiz.visible import quote
 
 SHIPPED_QUIZZES = Path(__file__).parent / "quizzes"
 """The banks that come with filmquiz."""
@@ -91,15 +92,26 @@ def user_quizzes() -> Path:
 
 
 def sources() -> list[Source]:
-    """The folders searched for banks, first match first."""
+    """The folders searched for banks, first match first; a folder given
+    twice (under any spelling) is searched once."""
     extra = os.environ.get(PATH_VARIABLE, "")
-    found = [
+    candidates = [
         Source("path", Path(folder).expanduser())
         for folder in extra.split(os.pathsep)
         if folder
     ]
-    found.append(Source("user", user_quizzes()))
-    found.append(Source("shipped", SHIPPED_QUIZZES))
+    candidates.append(Source("user", user_quizzes()))
+    candidates.append(Source("shipped", SHIPPED_QUIZZES))
+    found: list[Source] = []
+    seen: set[Path] = set()
+    for source in candidates:
+        try:
+            where = source.folder.resolve()
+        except (OSError, RuntimeError):
+            where = source.folder
+        if where not in seen:
+            seen.add(where)
+            found.append(source)
     return found
 
 

@@ -36,7 +36,7 @@ R = TypeVar("R")
 EXIT_STATUSES = """\
 Exit status: 0 done (a game played to the end); 1 a bad bank, an unknown quiz,
 input that ended early, or another error the message names; 2 a usage error;
-130 interrupted with Ctrl-C."""
+130 interrupted with Ctrl-C; 141 the output was closed early (| head)."""
 
 
 # -- help and usage errors in filmquiz's words -----------------------------------
@@ -146,7 +146,7 @@ def _parameter_name(error: Any) -> str | None:
 
 def _whole_number(text: str, *, least: int | None = None) -> int:
     """``text`` as an int, for an option; BadParameter in plain words."""
-    from filmquiz.errors import quote
+    from filmquiz.visible import quote
 
     try:
         value = int(text.strip())
@@ -169,7 +169,7 @@ def _seed(text: str) -> int:
 
 def _difficulty(text: str) -> str:
     from filmquiz.bank import DIFFICULTIES
-    from filmquiz.errors import quote
+    from filmquiz.visible import quote
 
     level = text.strip().lower()
     if level not in DIFFICULTIES:
@@ -212,8 +212,23 @@ def _reporting_errors(command: Callable[P, R]) -> Callable[P, R]:
         except KeyboardInterrupt:
             _screen(no_color=no_color).error("interrupted")
             raise typer.Exit(ExitStatus.INTERRUPTED) from None
+        except BrokenPipeError:
+            _quietly_closed()
+            raise typer.Exit(ExitStatus.OUTPUT_CLOSED) from None
 
     return run
+
+
+def _quietly_closed() -> None:
+    """Whoever read the output has gone (``| head``): end without a word,
+    as other tools do, and without Python complaining when it flushes."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
 
 
 def _environment(no_color: bool = False) -> "Environment":
@@ -387,7 +402,7 @@ def play(
 
     from filmquiz import catalog
     from filmquiz.ask_plain import LineAsker
-    from filmquiz.engine import Selection, plan_game
+    from filmquiz.engine import Ending, Selection, plan_game
     from filmquiz.engine import play as play_game
 
     environment = _environment(no_color)
@@ -439,6 +454,10 @@ def play(
         ask: Ask = asker
         session = asker.session()
     else:
+        # Bytes that are not text in the input are an answer that means
+        # nothing, not a crash.
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
         ask = LineAsker(sys.stdin, screen, echo=not environment.stdin_is_terminal)
     screen.game_start(bank, rounds, name)
     with session:
@@ -456,6 +475,8 @@ def play(
     from filmquiz import scorebook
 
     comparison = scorebook.keep(result, screen.warning)
+    if result.ending is Ending.OUTPUT_CLOSED:
+        raise BrokenPipeError
     screen.summary(result, comparison)
     if json_output:
         screen.json(result.to_document())
@@ -483,11 +504,13 @@ def _status_of(result: "GameResult") -> "ExitStatus":
         Ending.COMPLETED: ExitStatus.OK,
         Ending.INPUT_ENDED: ExitStatus.FAILURE,
         Ending.INTERRUPTED: ExitStatus.INTERRUPTED,
+        Ending.OUTPUT_CLOSED: ExitStatus.OUTPUT_CLOSED,
     }[result.ending]
 
 
 def _player_name(given: str | None) -> str:
-    """The player's name: as given, else the login name, else "player"."""
+    """The player's name: as given, else the login name when it is a name
+    people can read, else "player"."""
     if given is not None:
         name = given.strip()
         if not name or not name.isprintable():
@@ -498,9 +521,12 @@ def _player_name(given: str | None) -> str:
     import getpass
 
     try:
-        return getpass.getuser()
+        login = getpass.getuser().strip()
     except (KeyError, OSError):
         return "player"
+    # The login name is held to what --player must be: a variable such as
+    # USER can hold escape sequences.
+    return login if login and login.isprintable() else "player"
 
 
 @app.command(
@@ -598,7 +624,7 @@ def scores(
     from filmquiz.scorebook import open_history
 
     screen = _screen(no_color=no_color)
-    with open_history(screen.warning) as store:
+    with open_history(screen.warning, read_only=not reset) as store:
         records = store.games(quiz=quiz, player=player)
         if quiz is not None and not records:
             _check_quiz_is_known(quiz, store.quizzes())

@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, NamedTuple
+from uuid import uuid4
 
 from filmquiz.bank import Bank, Difficulty, Question
-from filmquiz.errors import InputEnded, NoQuestions, quote
+from filmquiz.errors import InputEnded, NoQuestions
+from filmquiz.visible import quote
 
 
 class Selection(NamedTuple):
@@ -76,6 +78,8 @@ class Ending(Enum):
     """The player pressed Ctrl-C."""
     INPUT_ENDED = "input ended"
     """Standard input ran out before the last question."""
+    OUTPUT_CLOSED = "output closed"
+    """Nobody reads the game any more: its output was a pipe, closed early."""
 
 
 class CategoryScore(NamedTuple):
@@ -109,6 +113,9 @@ class GameResult(NamedTuple):
     """True for a game of the player's past mistakes (``--mistakes``)."""
     seed: int | None = None
     """The seed the questions were shuffled with; None in file order."""
+    uuid: str = ""
+    """The game's own id, made when it starts: wherever the game is sent or
+    kept, and however often, it is this one game."""
 
     @property
     def score(self) -> int:
@@ -281,12 +288,14 @@ def play(
     player: str,
     practice: bool = False,
     seed: int | None = None,
+    game_id: str | None = None,
     clocks: Clocks | None = None,
 ) -> GameResult:
     """Ask each round in turn and return the result, however the game ends.
 
-    Ctrl-C (``KeyboardInterrupt``) or the end of input stops the game early;
-    the result then holds the answers given so far. ``practice`` and ``seed``
+    Ctrl-C (``KeyboardInterrupt``), the end of input or a closed output (a
+    ``BrokenPipeError`` from ``ask`` or ``tell``) stops the game early; the
+    result then holds the answers given so far. ``practice`` and ``seed``
     are kept in the result as they are given.
     """
     clocks = clocks or Clocks()
@@ -302,6 +311,8 @@ def play(
         ending = Ending.INTERRUPTED
     except InputEnded:
         ending = Ending.INPUT_ENDED
+    except BrokenPipeError:
+        ending = Ending.OUTPUT_CLOSED
     return GameResult(
         quiz=bank.slug,
         title=bank.title,
@@ -315,4 +326,5 @@ def play(
         bank_questions=len(bank.questions),
         practice=practice,
         seed=seed,
+        uuid=game_id or uuid4().hex,
     )

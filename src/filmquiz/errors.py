@@ -6,7 +6,6 @@ each into one message on stderr and its exit status, in one place.
 
 from __future__ import annotations
 
-import json
 from enum import IntEnum
 from pathlib import Path
 from typing import NamedTuple
@@ -23,12 +22,9 @@ class ExitStatus(IntEnum):
     """The command line itself was wrong (an unknown option, a bad value)."""
     INTERRUPTED = 130
     """Ctrl-C: the shell's convention of 128 + SIGINT."""
-
-
-def quote(value: str, limit: int = 60) -> str:
-    """A string as a message shows it: in double quotes, escaped, not too long."""
-    shown = value if len(value) <= limit else value[: limit - 1] + "…"
-    return json.dumps(shown, ensure_ascii=False)
+    OUTPUT_CLOSED = 141
+    """The output was closed early (``| head``): 128 + SIGPIPE, as the shell
+    reports any program that a closed pipe stops."""
 
 
 class FilmquizError(Exception):
@@ -54,17 +50,32 @@ class Problem(NamedTuple):
         return ": ".join(part for part in parts if part)
 
 
-class BankError(FilmquizError):
-    """A bank file that cannot be used, with every problem found in it."""
+SHOWN_PROBLEMS = 50
+"""At most this many problems of one bank are shown; the rest are counted."""
 
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
+
+class BankError(FilmquizError):
+    """A bank file that cannot be used, with the problems found in it."""
+
+    def __init__(self, path: Path, problems: list[Problem], more: int = 0) -> None:
         super().__init__(path, problems)
         self.path = path
         self.problems = tuple(problems)
+        self.more = more
+        """Problems found beyond those kept in ``problems``."""
 
     def lines(self) -> list[str]:
-        """Each problem as one line that names the file."""
-        return [problem.describe(str(self.path)) for problem in self.problems]
+        """The first SHOWN_PROBLEMS problems as one line each, naming the file,
+        then how many more there are."""
+        from filmquiz.visible import visible
+
+        source = visible(str(self.path))
+        shown = [visible(p.describe(source)) for p in self.problems[:SHOWN_PROBLEMS]]
+        hidden = len(self.problems) - len(shown) + self.more
+        if hidden:
+            noun = "problem" if hidden == 1 else "problems"
+            shown.append(f"{source}: and {hidden:,} more {noun}")
+        return shown
 
     def __str__(self) -> str:
         return "\n".join(self.lines())

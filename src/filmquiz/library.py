@@ -8,15 +8,15 @@ the new one, never a mix.
 from __future__ import annotations
 
 import json
-import os
-import secrets
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from filmquiz.bank import Bank
 from filmquiz.catalog import SHIPPED_QUIZZES, user_quizzes
 from filmquiz.errors import FilmquizError
-from filmquiz.loader import load_bank, parse_bank, slug_of
+from filmquiz.files import write_atomically
+from filmquiz.loader import parse_bank, read_bank_file, slug_of
+from filmquiz.visible import visible
 
 
 class BankExists(FilmquizError):
@@ -37,10 +37,32 @@ class Saved(NamedTuple):
 
 
 def add_bank(source: Path, *, force: bool = False) -> Saved:
-    """Check the bank at ``source`` and copy it into the user's quizzes folder."""
-    bank = load_bank(source)
-    data = source.read_bytes()
-    return _store(data, bank, user_quizzes() / f"{bank.slug}.json", force=force)
+    """Check the bank at ``source`` and copy it into the user's quizzes folder.
+
+    The file is read once: the bytes checked are the bytes written, so a pipe
+    or a file that changes meanwhile can never slip unchecked bytes in.
+    """
+    data = read_bank_file(source)
+    slug = slug_of(source)
+    problem = quiz_name_problem(slug)
+    if problem:
+        raise FilmquizError(
+            f"{visible(source.name)}: {problem}; rename the file and add it again"
+        )
+    bank = parse_bank(data, slug=slug, source=source)
+    return _store(data, bank, user_quizzes() / f"{slug}.json", force=force)
+
+
+def quiz_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a quiz in a folder, or None: it is a file name
+    that must be seen, and typed after ``filmquiz play``."""
+    if not name:
+        return "a quiz needs a name before .json"
+    if name[0] in ".-":
+        return "a quiz name cannot start with a dot or a hyphen"
+    if not name.isprintable():
+        return "a quiz name must be printable text"
+    return None
 
 
 def save_document(
@@ -55,46 +77,11 @@ def save_document(
 def _store(data: bytes, bank: Bank, destination: Path, *, force: bool) -> Saved:
     replaced = destination.exists()
     if replaced and not force:
-        raise BankExists(f"{destination} already exists; pass --force to replace it")
+        raise BankExists(
+            f"{visible(str(destination))} already exists; pass --force to replace it"
+        )
     in_user_folder = destination.parent.resolve() == user_quizzes().resolve()
     hides_shipped = in_user_folder and (SHIPPED_QUIZZES / f"{bank.slug}.json").exists()
     write_atomically(destination, data)
     play_as = bank.slug if in_user_folder else str(destination)
     return Saved(bank, destination, replaced, hides_shipped, play_as)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and one rename.
-
-    The file gets the permissions the user's umask gives a new file (0644
-    with umask 022), as any program's would: a bank in a shared folder must
-    be readable by the others who share it.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = _temporary_file(path)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            Path(temporary).replace(path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise FilmquizError(
-            f"{path}: cannot be written ({error.strerror or error})"
-        ) from None
-
-
-def _temporary_file(path: Path) -> tuple[int, str]:
-    """A new file beside ``path``, opened for writing, with the mode a new
-    file gets from the umask (tempfile.mkstemp would make it 0600)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        temporary = str(path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp"))
-        try:
-            return os.open(temporary, flags, 0o666), temporary
-        except FileExistsError:
-            continue

@@ -22,8 +22,9 @@ from typing import Any, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
 from filmquiz.bank import DIFFICULTIES, FORMAT_VERSION, MAX_CHOICES, MIN_CHOICES
-from filmquiz.errors import FilmquizError, quote
+from filmquiz.errors import FilmquizError
 from filmquiz.naming import question_id
+from filmquiz.visible import JOINERS, is_invisible, quote
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -64,14 +65,20 @@ Decode = Callable[[str], str]
 
 
 def text(raw: Any, decode: Decode = html.unescape) -> str | None:
-    """API text as a bank holds it: decoded, on one line; None when the value
-    is not text at all (a null, a number, an object)."""
+    """API text as a bank holds it: decoded, on one line, without the
+    invisible marks (such as left-to-right marks) that real API text carries;
+    None when the value is not text at all (a null, a number, an object)."""
     if not isinstance(raw, str):
         return None
     decoded = decode(raw)
     if _SURROGATE.search(decoded):
         return None  # not text that can be written as UTF-8
-    return " ".join(_CONTROL.sub(" ", decoded).split())
+    shown = "".join(
+        character
+        for character in _CONTROL.sub(" ", decoded)
+        if character in JOINERS or not is_invisible(character)
+    )
+    return " ".join(shown.split())
 
 
 def results_of(document: Any) -> list[Any]:

@@ -8,6 +8,7 @@ is shown as typed.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -26,6 +27,7 @@ from filmquiz.history import (
     Standing,
     Summary,
 )
+from filmquiz.visible import BIDI_CONTROLS, quote, visible
 from filmquiz.wording import duration, plural, round_details, round_number
 
 if TYPE_CHECKING:
@@ -35,6 +37,15 @@ if TYPE_CHECKING:
     from filmquiz.catalog import Entry
     from filmquiz.library import Saved
     from filmquiz.opentdb import Imported
+
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u2028\u2029\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]"
+)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
 
 WIDE = 100
 """From this many columns, listings have room for every column."""
@@ -46,6 +57,14 @@ PROGRESS_FROM = 2000
 
 RIGHT = "✔"
 WRONG = "✘"
+
+
+class _Console(Console):
+    """rich's console, but a closed pipe raises BrokenPipeError, for the game
+    to be kept and filmquiz to end as it decides, instead of SystemExit."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
 
 
 class Screen:
@@ -60,40 +79,41 @@ class Screen:
         if not color:
             # No escape sequence at all, even where FORCE_COLOR asks for them.
             options["color_system"] = None
-        self.people = Console(stderr=people_on_stderr, **options)
-        self.errors = Console(stderr=True, **options)
+        self.people = _Console(stderr=people_on_stderr, **options)
+        self.errors = _Console(stderr=True, **options)
         # Into a pipe or a file, a line is one line: wrapping is for terminals.
         for console in (self.people, self.errors):
             console.soft_wrap = not console.is_terminal
-        self._data = Console(**options)
+        self._data = _Console(**options)
 
     # -- errors ------------------------------------------------------------
 
     def error(self, message: str) -> None:
         """One plain error message on stderr."""
         self.errors.print(
-            Text.assemble(("error: ", "bold red"), message), soft_wrap=True
+            Text.assemble(("error: ", "bold red"), visible(message)), soft_wrap=True
         )
 
     def usage_error(self, message: str, help_command: str | None) -> None:
         """A usage error on stderr, and where the help is."""
         self.error(message)
         if help_command:
-            self.errors.print(Text(f"Try '{help_command} --help' for help."))
+            self.errors.print(Text(f"Try '{visible(help_command)} --help' for help."))
 
     def warning(self, message: str) -> None:
         """One line on stderr about something that did not stop the command."""
         self.errors.print(
-            Text.assemble(("warning: ", "bold yellow"), message), soft_wrap=True
+            Text.assemble(("warning: ", "bold yellow"), visible(message)),
+            soft_wrap=True,
         )
 
     def say(self, message: str) -> None:
         """One plain line for people."""
-        self.people.print(Text(message))
+        self.people.print(Text(visible(message)))
 
     def note(self, message: str) -> None:
         """A dim line for people: a hint, a pointer to more."""
-        self.people.print(Text(message, style="dim"))
+        self.people.print(Text(visible(message), style="dim"))
 
     def problems(self, lines: Iterable[str]) -> None:
         """A bank's problems on stderr, one per line."""
@@ -103,9 +123,10 @@ class Screen:
     # -- data for programs ---------------------------------------------------
 
     def json(self, document: Any) -> None:
-        """One JSON document on stdout, exactly as a program expects it."""
+        """One JSON document on stdout, exactly as a program expects it; the
+        characters that could control a terminal are written as escapes."""
         text = json.dumps(document, ensure_ascii=False, indent=2)
-        self._data.out(text, highlight=False)
+        self._data.out(_JSON_UNSAFE.sub(_json_escape, text), highlight=False)
 
     # -- list and validate ----------------------------------------------------
 
@@ -138,10 +159,10 @@ class Screen:
             if info is None:
                 problem = entry.error.problems[0] if entry.error else None
                 reason = problem.describe("") if problem else "unreadable"
-                title = Text.assemble(("broken: ", "bold red"), reason)
+                title = Text.assemble(("broken: ", "bold red"), visible(reason))
                 year = questions = categories = ""
             else:
-                title = Text(info.title)
+                title = _shown(info.title)
                 year = str(info.year) if info.year else ""
                 questions = str(info.questions)
                 categories = ", ".join(info.categories)
@@ -154,11 +175,11 @@ class Screen:
                 title.append(source)
             if categories and not separate_categories:
                 title.append(f"\n{categories}", style="dim")
-            row: list[Any] = [Text(entry.slug), title]
+            row: list[Any] = [_shown(entry.slug), title]
             if not narrow:
                 row.extend([year, questions])
             if separate_categories:
-                row.append(Text(categories))
+                row.append(_shown(categories))
             if not narrow:
                 row.append(source)
             table.add_row(*row)
@@ -170,7 +191,7 @@ class Screen:
         self.people.print(
             Text.assemble(
                 (f"{RIGHT} ", "green"),
-                source,
+                visible(source),
                 f": {plural(len(bank.questions), 'question')}, ",
                 plural(len(bank.categories), "category", "categories"),
             ),
@@ -193,7 +214,7 @@ class Screen:
 
     def game_start(self, bank: Bank, rounds: tuple[Round, ...], player: str) -> None:
         """The heading of a game: which quiz, for whom, how many questions."""
-        heading = Text(bank.title, style="bold")
+        heading = _shown(bank.title, "bold")
         film = bank.film
         details = [str(film.year)] if film and film.year else []
         if film and film.director:
@@ -204,7 +225,7 @@ class Screen:
         self.people.print(
             Text.assemble(
                 f"{plural(len(rounds), 'question')} for ",
-                player,
+                visible(player),
                 ". Ctrl-C stops at any time.\n",
                 style="dim",
             )
@@ -216,36 +237,45 @@ class Screen:
         if details:
             heading.append(f" ({details})", style="dim")
         self.people.print(heading)
-        self.people.print(Text(round_.question.prompt))
+        self.people.print(_shown(round_.question.prompt))
 
     def plain_question(self, round_: Round) -> None:
         """A question with numbered choices, for line-by-line play."""
         self._question_heading(round_)
         for number, choice in enumerate(round_.choices, start=1):
-            self.people.print(Text.assemble(f"  {number}. ", choice))
+            self.people.print(Text.assemble(f"  {number}. ", visible(choice)))
 
     def plain_prompt(self, count: int) -> None:
         """Ask for an answer on the current line."""
-        self.people.print(f"Your answer (1-{count}): ", end="")
+        self.people.print(Text(f"Your answer (1-{count}): "), end="")
 
     def answered(self, round_: Round, choice: str) -> None:
         """The question and the choice made, where its menu was: what a
         terminal keeps of each question once it is answered."""
         self._question_heading(round_)
-        self.people.print(Text.assemble("Your answer: ", (choice, "bold")))
+        self.people.print(Text.assemble("Your answer: ", (visible(choice), "bold")))
 
     def echo(self, line: str) -> None:
         """Repeat an answer read from a pipe, so the transcript reads naturally."""
-        self.people.print(Text(line))
+        self.people.print(_shown(line))
 
     def not_understood(self, line: str, count: int) -> None:
         """Say why an answer line was not taken."""
         self.people.print(
             Text.assemble(
                 ("Not an answer: ", "yellow"),
-                json.dumps(line, ensure_ascii=False),
+                quote(line, limit=80),
                 f". Type a number from 1 to {count}, or a choice as written.",
             ),
+        )
+
+    def line_too_long(self, longest: int) -> None:
+        """Say why a very long answer line was not taken."""
+        self.people.print(
+            Text.assemble(
+                ("Not an answer: ", "yellow"),
+                f"a line of more than {longest:,} characters.",
+            )
         )
 
     def feedback(self, round_: Round, answer: Answer) -> None:
@@ -257,11 +287,11 @@ class Screen:
             line = Text.assemble(
                 (f"{WRONG} Wrong. ", "bold red"),
                 "Right answer: ",
-                (question.answer, "bold"),
+                (visible(question.answer), "bold"),
             )
         self.people.print(line)
         if question.explanation:
-            self.people.print(Text(question.explanation, style="italic"))
+            self.people.print(_shown(question.explanation, "italic"))
         self.people.print()
 
     def summary(self, result: GameResult, comparison: Comparison | None = None) -> None:
@@ -285,8 +315,9 @@ class Screen:
     @contextmanager
     def progress(self, total: int, what: str) -> Iterator[Callable[[int], None]]:
         """A progress bar on stderr for long work; yields a function to call
-        with the number of items done. Short work draws nothing."""
-        if total < PROGRESS_FROM:
+        with the number of items done. Short work, and work whose stderr is not
+        a terminal, draws nothing."""
+        if total < PROGRESS_FROM or not self.errors.is_terminal:
             yield lambda done: None
             return
         from rich.progress import Progress
@@ -319,8 +350,8 @@ class Screen:
             if summary.trend:
                 trend.append(f" {summary.trend[-1]:.0f}%")
             return {
-                "Quiz": Text(summary.quiz),
-                "Player": Text(summary.player),
+                "Quiz": _shown(summary.quiz),
+                "Player": _shown(summary.player),
                 "Games": games,
                 "Best": _percent(summary.best),
                 "Avg": _percent(summary.average),
@@ -349,8 +380,8 @@ class Screen:
             [
                 {
                     "Finished": local_time(record.finished_at),
-                    "Quiz": Text(record.quiz),
-                    "Player": Text(record.player),
+                    "Quiz": _shown(record.quiz),
+                    "Player": _shown(record.player),
                     "Score": f"{record.score}/{record.total}",
                     "%": f"{record.percent:.0f}%",
                     "": Text(record.kind, style="yellow"),
@@ -461,6 +492,12 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f}%"
 
 
+def _shown(text: str, style: str = "") -> Text:
+    """Text from outside filmquiz, drawn as it is: markup inert, and anything
+    that could control the terminal made visible."""
+    return Text(visible(text), style=style)
+
+
 def _listing() -> Table:
     """A table for listings (quizzes, scores, games): a rule under the heading
     and no borders, so that six or seven columns fit a terminal 80 wide."""
@@ -475,7 +512,7 @@ def _answers_table(result: GameResult) -> Table:
     from rich.table import Table
 
     table = Table(
-        title=Text.assemble(result.title, " (", result.player, ")"),
+        title=Text.assemble(visible(result.title), " (", visible(result.player), ")"),
         title_justify="left",
     )
     table.add_column("#", justify="right", style="dim")
@@ -491,9 +528,9 @@ def _answers_table(result: GameResult) -> Table:
         )
         table.add_row(
             str(number),
-            Text(answer.question.prompt),
-            Text(answer.chosen, style="green" if answer.correct else "red"),
-            Text(answer.question.answer),
+            _shown(answer.question.prompt),
+            _shown(answer.chosen, "green" if answer.correct else "red"),
+            _shown(answer.question.answer),
             mark,
         )
     return table
@@ -509,7 +546,7 @@ def _categories_table(result: GameResult) -> Table:
     table.add_column("%", justify="right")
     for score in result.by_category():
         table.add_row(
-            Text(score.category),
+            _shown(score.category),
             str(score.right),
             str(score.asked),
             f"{100 * score.right / score.asked:.0f}%",

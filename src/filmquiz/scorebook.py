@@ -7,20 +7,33 @@ that cannot be kept is still played and scored.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from filmquiz.bank import Bank
 from filmquiz.engine import GameResult
 from filmquiz.history import Comparison, GameRecord, compare
 from filmquiz.locations import history_file
-from filmquiz.store import HistoryUnavailable, ScoreStore
+from filmquiz.store import (
+    HistoryBusy,
+    HistoryUnavailable,
+    ScoreStore,
+    keep_pending,
+    pending_folder,
+)
 
 Warn = Callable[[str], None]
 
 
-def open_history(warn: Warn) -> ScoreStore:
-    """The score store; HistoryUnavailable when it cannot be used."""
-    return ScoreStore(history_file(), warn=warn)
+def open_history(warn: Warn, *, read_only: bool = False) -> ScoreStore:
+    """The score store; HistoryUnavailable when it cannot be used. Commands
+    that only read open it read-only, so a read-only folder still works; but
+    games left pending by a locked history are added first when they can be."""
+    path = history_file()
+    if read_only and any(pending_folder(path).glob("*.json")):
+        with contextlib.suppress(HistoryUnavailable):
+            ScoreStore(path, warn=warn).close()
+    return ScoreStore(path, warn=warn, read_only=read_only)
 
 
 def as_record(result: GameResult) -> GameRecord:
@@ -46,6 +59,9 @@ def keep(result: GameResult, warn: Warn) -> Comparison | None:
         with open_history(warn) as store:
             earlier = store.games(quiz=result.quiz, player=result.player)
             store.record(result)
+    except HistoryBusy:
+        warn(keep_pending(history_file(), result))
+        return None
     except HistoryUnavailable as error:
         warn(f"{error}; this game was not kept")
         return None
@@ -56,7 +72,7 @@ def mistakes(bank: Bank, player: str, warn: Warn) -> frozenset[str] | None:
     """The ids of the questions of ``bank`` that ``player`` got wrong the last
     time they met them; None when they never played it. Raises
     HistoryUnavailable without a history."""
-    with open_history(warn) as store:
+    with open_history(warn, read_only=True) as store:
         outcomes = store.last_outcomes(quiz=bank.slug, player=player)
     if not outcomes:
         return None

@@ -1,24 +1,37 @@
-"""The score store: every game kept in SQLite, safe from crashes and from races.
+"""The score store: every game kept in SQLite, safe from crashes, races,
+damage and locks.
 
 One transaction per game, in WAL mode with full syncs, so a process killed at
 any moment leaves every finished game in place and many processes can record
-at once. A database file that SQLite calls damaged is moved aside (kept, never
-deleted) and a fresh history begins; a folder that cannot be written raises
-:class:`HistoryUnavailable`, which the command line shows as a warning while the
-game goes on.
+at once. A file that SQLite calls damaged is moved aside (kept, never
+deleted) and a fresh history begins; the move happens under a lock, and only
+if the file is still the one found damaged, so that many processes finding
+the same damage at once agree on one fresh history and lose no game. A
+history that stays locked by another program is not waited for forever: the
+game is kept in a pending file beside it and added the next time. Rows are
+read defensively: one unreadable row is left out and reported, never a
+crash. A history that is only read (``scores``, ``--mistakes``) is opened
+read-only, so a read-only folder can still be read.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import sqlite3
+import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from filmquiz.engine import GameResult
 from filmquiz.errors import FilmquizError
+from filmquiz.files import write_atomically
 from filmquiz.history import GameRecord
 
 T = TypeVar("T")
@@ -61,50 +74,116 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE games ADD COLUMN bank_questions INTEGER",
         "CREATE INDEX games_by_player_key ON games (player_key, quiz, finished_at)",
     ),
+    # 3: a stable id for each game, made when it starts, so that a game added
+    # twice (from a pending file, or sent again) is kept once.
+    (
+        "ALTER TABLE games ADD COLUMN uuid TEXT",
+        "CREATE UNIQUE INDEX games_by_uuid ON games (uuid)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _GAME_COLUMNS = (
-    "quiz, title, player, score, total, complete, started_at, finished_at,"
-    " practice, bank_questions"
+    "quiz",
+    "title",
+    "player",
+    "score",
+    "total",
+    "complete",
+    "started_at",
+    "finished_at",
+    "practice",
+    "bank_questions",
 )
+"""The columns a GameRecord is read from, in its order."""
+_OLD_DEFAULTS = {"practice": "0", "bank_questions": "NULL", "player_key": "NULL"}
+"""What a column added by a later schema reads as in an older history, which
+a read-only open cannot migrate."""
 _INSERT_GAME = (
-    f"INSERT INTO games ({_GAME_COLUMNS}, player_key)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT OR IGNORE INTO games ({', '.join(_GAME_COLUMNS)}, player_key, uuid)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ANSWER = (
     "INSERT INTO answers (game_id, position, question_id, chosen, correct)"
     " VALUES (?, ?, ?, ?, ?)"
 )
 
+WAIT_FIRST = 2.0
+"""Seconds to wait for a locked history before saying so."""
+WAIT_LONGEST = 15.0
+"""Seconds to wait for a locked history in all, before the game is kept in a
+pending file instead."""
+
+Warn = Callable[[str], None]
+
 
 class HistoryUnavailable(FilmquizError):
     """The score history cannot be read or written; games still play."""
 
 
-def _is_damage(error: sqlite3.DatabaseError) -> bool:
+class HistoryBusy(HistoryUnavailable):
+    """Another program holds the history's write lock."""
+
+
+def _code(error: sqlite3.Error) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF in _DAMAGED
+    return None if code is None else code & 0xFF
+
+
+def _is_damage(error: sqlite3.Error) -> bool:
+    return _code(error) in _DAMAGED
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    return _code(error) in _BUSY
+
+
+def player_key(name: str) -> str:
+    """What two spellings of one player's name have in common: Ana is ana."""
+    return name.casefold()
 
 
 class ScoreStore:
     """The history of games in one SQLite file.
 
-    ``warn`` is told, in one sentence, about anything the user should know
-    (a damaged file moved aside); nothing here prints.
+    ``warn`` is told, in one sentence, about anything the user should know (a
+    damaged file moved aside, a locked history, unreadable rows); nothing
+    here prints. With ``read_only``, the file is never written: not migrated,
+    not switched to WAL, and pending games are left for the next writer.
     """
 
-    def __init__(self, path: Path, *, warn: Callable[[str], None]) -> None:
+    def __init__(self, path: Path, *, warn: Warn, read_only: bool = False) -> None:
         self.path = path
         self._warn = warn
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise HistoryUnavailable(
-                f"cannot keep scores in {path.parent} ({error.strerror or error})"
-            ) from None
-        self._connection = self._guarded(self._connect)
+        self._read_only = read_only
+        self._version = SCHEMA_VERSION
+        if not read_only:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise HistoryUnavailable(
+                    f"cannot keep scores in {path.parent} ({error.strerror or error})"
+                ) from None
+        else:
+            try:
+                path.stat()
+            except FileNotFoundError:  # nothing played yet
+                self._connection = _empty_history()
+                return
+            except OSError as error:
+                raise HistoryUnavailable(
+                    f"cannot read scores in {path.parent} ({error.strerror or error})"
+                ) from None
+        connect = self._connect
+        self._connection = (
+            self._guarded(connect)
+            if read_only
+            else self._waiting(lambda: self._guarded(connect))
+        )
+        if not read_only:
+            self.add_pending()
 
     def close(self) -> None:
         """Close the database."""
@@ -119,41 +198,14 @@ class ScoreStore:
     # -- writing ----------------------------------------------------------------
 
     def record(self, result: GameResult) -> None:
-        """Keep one game and its answers, all or nothing."""
-
-        def write() -> None:
-            with self._transaction() as connection:
-                key = player_key(result.player)
-                # The spelling a player was first kept under stays theirs.
-                first = connection.execute(
-                    "SELECT player FROM games WHERE player_key = ? ORDER BY id LIMIT 1",
-                    (key,),
-                ).fetchone()
-                cursor = connection.execute(
-                    _INSERT_GAME,
-                    (
-                        result.quiz,
-                        result.title,
-                        first[0] if first else result.player,
-                        result.score,
-                        result.total,
-                        result.complete,
-                        _stamp(result.started_at),
-                        _stamp(result.finished_at),
-                        result.practice,
-                        result.bank_questions,
-                        key,
-                    ),
-                )
-                connection.executemany(
-                    _INSERT_ANSWER,
-                    [
-                        (cursor.lastrowid, position, a.question.id, a.chosen, a.correct)
-                        for position, a in enumerate(result.answers, start=1)
-                    ],
-                )
-
-        self._guarded(write)
+        """Keep one game and its answers, all or nothing. A history locked by
+        another program is waited for, saying so; past WAIT_LONGEST, the game
+        is kept in a pending file and added the next time."""
+        row = _as_row(result)
+        try:
+            self._waiting(lambda: self._guarded(lambda: self._write(row)))
+        except HistoryBusy:
+            self._warn(keep_pending(self.path, result))
 
     def reset(self, *, quiz: str | None = None, player: str | None = None) -> int:
         """Forget games (of one quiz, one player, or all); return how many."""
@@ -167,35 +219,98 @@ class ScoreStore:
 
         return self._guarded(delete)
 
+    def add_pending(self) -> int:
+        """Add the games kept in pending files while the history was locked;
+        return how many were added."""
+        folder = pending_folder(self.path)
+        try:
+            files = sorted(folder.glob("*.json"))
+        except OSError:
+            return 0
+        added = 0
+        for file in files:
+            try:
+                row: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
+                self._guarded(partial(self._write, row))
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # not a game this filmquiz wrote: left as it is
+            except HistoryUnavailable:
+                break  # busy or broken: next time
+            with contextlib.suppress(OSError):
+                file.unlink()
+            added += 1
+        return added
+
+    def _write(self, row: dict[str, Any]) -> None:
+        with self._transaction() as connection:
+            key = player_key(row["player"])
+            # The spelling a player was first kept under stays theirs.
+            first = connection.execute(
+                "SELECT player FROM games WHERE player_key = ? ORDER BY id LIMIT 1",
+                (key,),
+            ).fetchone()
+            cursor = connection.execute(
+                _INSERT_GAME,
+                (
+                    row["quiz"],
+                    row["title"],
+                    first[0] if first else row["player"],
+                    row["score"],
+                    row["total"],
+                    row["complete"],
+                    row["started_at"],
+                    row["finished_at"],
+                    row["practice"],
+                    row["bank_questions"],
+                    key,
+                    row["uuid"],
+                ),
+            )
+            if cursor.rowcount == 0:
+                return  # this game was kept already
+            connection.executemany(
+                _INSERT_ANSWER,
+                [
+                    (cursor.lastrowid, position, *answer)
+                    for position, answer in enumerate(row["answers"], start=1)
+                ],
+            )
+
     # -- reading ----------------------------------------------------------------
 
     def games(
         self, *, quiz: str | None = None, player: str | None = None
     ) -> list[GameRecord]:
-        """The games kept, newest first, of one quiz or player if given."""
-        where, parameters = _filter(quiz, player)
+        """The games kept, newest first, of one quiz or player if given. A
+        row that cannot be read is left out, with a warning."""
+        where, parameters = _filter(quiz, player, self._columns())
+        columns = ", ".join(
+            name if name in self._columns() else _OLD_DEFAULTS[name]
+            for name in _GAME_COLUMNS
+        )
         rows = self._guarded(
             lambda: self._connection.execute(
-                f"SELECT {_GAME_COLUMNS} FROM games {where} "
+                f"SELECT id, {columns} FROM games {where} "
                 "ORDER BY finished_at DESC, id DESC",
                 parameters,
             ).fetchall()
         )
-        return [
-            GameRecord(
-                quiz=row[0],
-                title=row[1],
-                player=row[2],
-                score=row[3],
-                total=row[4],
-                complete=bool(row[5]),
-                started_at=datetime.fromisoformat(row[6]),
-                finished_at=datetime.fromisoformat(row[7]),
-                practice=bool(row[8]),
-                bank_questions=row[9],
+        records = []
+        unreadable = []
+        for row in rows:
+            record = _record(row[1:])
+            if record is None:
+                unreadable.append(str(row[0]))
+            else:
+                records.append(record)
+        if unreadable:
+            self._warn(
+                f"the score history {self.path} has "
+                f"{'a game' if len(unreadable) == 1 else f'{len(unreadable)} games'} "
+                f"that cannot be read (row {', '.join(unreadable[:10])}); "
+                "left out"
             )
-            for row in rows
-        ]
+        return records
 
     def quizzes(self) -> set[str]:
         """The names of the quizzes with at least one game kept."""
@@ -204,38 +319,111 @@ class ScoreStore:
                 "SELECT DISTINCT quiz FROM games"
             ).fetchall()
         )
-        return {row[0] for row in rows}
+        return {row[0] for row in rows if isinstance(row[0], str)}
 
     def last_outcomes(self, *, quiz: str, player: str) -> dict[str, bool]:
         """Per question id, whether the player was right the last time they
         met that question in this quiz."""
+        where, parameters = _filter(quiz, player, self._columns())
         rows = self._guarded(
             lambda: self._connection.execute(
                 "SELECT answers.question_id, answers.correct FROM answers"
-                " JOIN games ON games.id = answers.game_id"
-                " WHERE games.quiz = ? AND games.player_key = ?"
+                f" JOIN games ON games.id = answers.game_id {where}"
                 " ORDER BY games.finished_at, games.id, answers.position",
-                (quiz, player_key(player)),
+                parameters,
             ).fetchall()
         )
-        return {question_id: bool(correct) for question_id, correct in rows}
+        return {
+            question_id: bool(correct)
+            for question_id, correct in rows
+            if isinstance(question_id, str)
+        }
+
+    def _columns(self) -> set[str]:
+        """The columns the games table has (fewer in an older history)."""
+        if not hasattr(self, "_column_names"):
+            rows = self._guarded(
+                lambda: self._connection.execute("PRAGMA table_info(games)").fetchall()
+            )
+            self._column_names = {row[1] for row in rows}
+        return self._column_names
 
     # -- the file ---------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        if self._read_only:
+            connection = _open_read_only(self.path)
+        else:
+            connection = sqlite3.connect(
+                self.path, timeout=WAIT_FIRST, isolation_level=None
+            )
         connection.create_function("casefold", 1, player_key, deterministic=True)
         try:
-            # Refuse a newer history before anything here writes to the file.
-            _check_version(connection)
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = FULL")
-            connection.execute("PRAGMA foreign_keys = ON")
-            _migrate(connection)
+            # Refuse a newer or foreign history before anything writes to it.
+            self._version = self._check_version(connection)
+            if not self._read_only:
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = FULL")
+                connection.execute("PRAGMA foreign_keys = ON")
+                self._migrate(connection)
         except BaseException:
             connection.close()
             raise
+        self._inode = _inode(self.path)
         return connection
+
+    def _check_version(self, connection: sqlite3.Connection) -> int:
+        """The schema version of the file; HistoryUnavailable if it is too new
+        or not one filmquiz writes."""
+        # One statement, so both come from one snapshot of the file.
+        version, tables = connection.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version),"
+            " (SELECT group_concat(name, ', ') FROM sqlite_master"
+            "  WHERE type = 'table')"
+        ).fetchone()
+        if version > SCHEMA_VERSION:
+            raise HistoryUnavailable(
+                f"the score history {self.path} was written by a newer filmquiz "
+                f"(schema {version}; this one knows {SCHEMA_VERSION})"
+            )
+        if version < 0:
+            raise HistoryUnavailable(
+                f"{self.path} is not a filmquiz score history "
+                f"(its schema version is {version})"
+            )
+        if version == 0 and tables:
+            # filmquiz sets the version in the transaction that makes its
+            # tables: tables without a version are another program's.
+            raise HistoryUnavailable(
+                f"{self.path} is not a filmquiz score history (it holds other "
+                f"tables: {tables})"
+            )
+        return int(version)
+
+    def _migrate(self, connection: sqlite3.Connection) -> None:
+        """Bring the schema up to SCHEMA_VERSION, one transaction for all steps."""
+        if self._check_version(connection) == SCHEMA_VERSION:
+            return
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while this one waited.
+            version = self._check_version(connection)
+            for statements in MIGRATIONS[version:]:
+                for statement in statements:
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.OperationalError as error:
+            connection.execute("ROLLBACK")
+            if _is_busy(error) or _is_damage(error):
+                raise
+            raise HistoryUnavailable(
+                f"{self.path} is not a filmquiz score history ({error})"
+            ) from None
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+        self._version = SCHEMA_VERSION
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -249,32 +437,74 @@ class ScoreStore:
             raise
         self._connection.execute("COMMIT")
 
+    def _waiting(self, operation: Callable[[], T]) -> T:
+        """Run a write; while another program holds the history, say so once
+        and keep trying until WAIT_LONGEST, then raise HistoryBusy."""
+        deadline = time.monotonic() + WAIT_LONGEST
+        said = False
+        while True:
+            try:
+                return operation()
+            except HistoryBusy:
+                if time.monotonic() >= deadline:
+                    raise
+                if not said:
+                    self._warn(
+                        f"the score history {self.path} is locked by another "
+                        "program; waiting for it"
+                    )
+                    said = True
+
     def _guarded(self, operation: Callable[[], T]) -> T:
-        """Run ``operation``; if the file proves damaged, start afresh and retry."""
+        """Run ``operation``; if the file proves damaged, start afresh (once)
+        and run it again. A locked history raises HistoryBusy."""
         try:
             return operation()
         except sqlite3.DatabaseError as error:
-            if not _is_damage(error):
+            if _is_busy(error):
+                raise self._busy() from None
+            if not _is_damage(error) or self._read_only:
                 raise HistoryUnavailable(
                     f"the score history {self.path} cannot be used ({error})"
                 ) from None
-        kept = self._move_aside()
-        self._warn(
-            f"the score history {self.path} was damaged; it was kept as {kept} "
-            "and a new history was started"
-        )
-        self._connection = self._connect()
+        self._recover()
         try:
             return operation()
         except sqlite3.DatabaseError as error:
+            if _is_busy(error):
+                raise self._busy() from None
             raise HistoryUnavailable(
                 f"the score history {self.path} cannot be used ({error})"
             ) from None
 
-    def _move_aside(self) -> Path:
+    def _busy(self) -> HistoryBusy:
+        return HistoryBusy(
+            f"the score history {self.path} is locked by another program"
+        )
+
+    def _recover(self) -> None:
+        """Move the damaged file aside and open a fresh history, under a lock
+        and only if the file is still the one found damaged: another process
+        may have done it already, and its fresh history must not be moved."""
+        damaged = getattr(self, "_inode", None)
         connection = getattr(self, "_connection", None)
         if connection is not None:
             connection.close()
+        with _locked(self.path.with_name(self.path.name + ".lock")):
+            if damaged is None or _inode(self.path) == damaged:
+                kept = self._move_aside()
+                self._warn(
+                    f"the score history {self.path} was damaged; it was kept as "
+                    f"{kept} and a new history was started"
+                )
+            try:
+                self._connection = self._connect()
+            except sqlite3.DatabaseError as error:
+                raise HistoryUnavailable(
+                    f"the score history {self.path} cannot be used ({error})"
+                ) from None
+
+    def _move_aside(self) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         number = 1
@@ -295,52 +525,147 @@ class ScoreStore:
         return kept
 
 
-def _check_version(connection: sqlite3.Connection) -> int:
-    """The schema version of the file; HistoryUnavailable if it is too new."""
-    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise HistoryUnavailable(
-            "the score history was written by a newer filmquiz "
-            f"(schema {version}; this one knows {SCHEMA_VERSION})"
-        )
-    return version
+def pending_folder(history: Path) -> Path:
+    """Where games wait that could not be added to ``history`` in time."""
+    return history.with_name(history.name + ".pending")
 
 
-def _migrate(connection: sqlite3.Connection) -> None:
-    """Bring the schema up to SCHEMA_VERSION, one transaction for all steps."""
-    if _check_version(connection) == SCHEMA_VERSION:
-        return
-    connection.execute("BEGIN IMMEDIATE")
+def keep_pending(history: Path, result: GameResult) -> str:
+    """Keep a game the history could not take in time in a file beside it,
+    to be added the next time the history is opened; say so in a sentence."""
+    row = _as_row(result)
+    file = pending_folder(history) / f"{row['uuid']}.json"
     try:
-        # Another process may have migrated while this one waited for the lock.
-        version = _check_version(connection)
-        for statements in MIGRATIONS[version:]:
-            for statement in statements:
-                connection.execute(statement)
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
+        write_atomically(file, json.dumps(row, ensure_ascii=False).encode())
+    except FilmquizError as error:
+        return f"{error}; this game was not kept"
+    return (
+        f"the score history {history} is locked by another program; this game "
+        f"was kept in {file} and will be added to the history next time"
+    )
 
 
-def _filter(quiz: str | None, player: str | None) -> tuple[str, tuple[str, ...]]:
+def _as_row(result: GameResult) -> dict[str, Any]:
+    """A game as it is written: to the database, or to a pending file."""
+    return {
+        "uuid": result.uuid or uuid.uuid4().hex,
+        "quiz": result.quiz,
+        "title": result.title,
+        "player": result.player,
+        "score": result.score,
+        "total": result.total,
+        "complete": result.complete,
+        "started_at": _stamp(result.started_at),
+        "finished_at": _stamp(result.finished_at),
+        "practice": result.practice,
+        "bank_questions": result.bank_questions,
+        "answers": [
+            [answer.question.id, answer.chosen, answer.correct]
+            for answer in result.answers
+        ],
+    }
+
+
+def _record(row: tuple[Any, ...]) -> GameRecord | None:
+    """A row as a GameRecord, or None when it does not hold what it should."""
+    quiz, title, player, score, total, complete, started, finished, *rest = row
+    practice, bank_questions = rest
+    texts = (quiz, title, player, started, finished)
+    numbers = (score, total)
+    if not all(isinstance(text, str) for text in texts) or not all(
+        isinstance(number, int) for number in numbers
+    ):
+        return None
+    try:
+        started_at = datetime.fromisoformat(started)
+        finished_at = datetime.fromisoformat(finished)
+    except ValueError:
+        return None
+    if started_at.tzinfo is None or finished_at.tzinfo is None:
+        return None
+    return GameRecord(
+        quiz=quiz,
+        title=title,
+        player=player,
+        score=score,
+        total=total,
+        complete=bool(complete),
+        started_at=started_at,
+        finished_at=finished_at,
+        practice=bool(practice),
+        bank_questions=bank_questions if isinstance(bank_questions, int) else None,
+    )
+
+
+def _filter(
+    quiz: str | None, player: str | None, columns: set[str] | None = None
+) -> tuple[str, tuple[str, ...]]:
     conditions, parameters = [], []
     if quiz is not None:
         conditions.append("quiz = ?")
         parameters.append(quiz)
     if player is not None:
-        conditions.append("player_key = ?")
+        keyed = columns is None or "player_key" in columns
+        conditions.append("player_key = ?" if keyed else "casefold(player) = ?")
         parameters.append(player_key(player))
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     return where, tuple(parameters)
 
 
-def player_key(name: str) -> str:
-    """What two spellings of one player's name have in common: Ana is ana."""
-    return name.casefold()
-
-
 def _stamp(moment: datetime) -> str:
     """An ISO 8601 time in UTC, which also sorts as text."""
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """The history opened for reading only; in a folder that cannot be
+    written (where SQLite cannot make its shared-memory file), as unchanging."""
+    uri = path.resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        connection.execute("PRAGMA user_version").fetchone()
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        connection = sqlite3.connect(
+            f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None
+        )
+    return connection
+
+
+def _empty_history() -> sqlite3.Connection:
+    """An empty history in memory: what reading a history not made yet sees."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    connection.create_function("casefold", 1, player_key, deterministic=True)
+    for statements in MIGRATIONS:
+        for statement in statements:
+            connection.execute(statement)
+    return connection
+
+
+@contextmanager
+def _locked(file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``file`` (made if missing) while inside;
+    where locks cannot be had, go on without."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: recovery then relies on the inode check
+        yield
+        return
+    try:
+        descriptor = os.open(file, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)

@@ -48,11 +48,11 @@ class Draft(NamedTuple):
 def _required(text: str) -> bool | str:
     if not text.strip():
         return "Please type something."
-    return True if is_plain(text) else "Please use plain, single-line text."
+    return True if is_plain(text) else "Please use plain, single-line, visible text."
 
 
 def _optional(text: str) -> bool | str:
-    return True if is_plain(text) else "Please use plain, single-line text."
+    return _required(text) if text.strip() else True
 
 
 def _year(text: str) -> bool | str:
