@@ -58,10 +58,35 @@ class TestGeneral:
         assert "130 interrupted" in result.stdout
 
     def test_no_command_is_a_usage_error(self, runner: CliRunner) -> None:
-        """Bare ``filmquiz`` shows help and exits 2."""
+        """Bare ``filmquiz`` without a terminal is a usage error, exit 2,
+        naming the commands there are."""
         result = runner.invoke(app, [])
         assert result.exit_code == ExitStatus.USAGE
-        assert "Usage: filmquiz" in result.output
+        assert result.stderr == (
+            "error: a command is missing: one of play, list, validate, scores, add, "
+            "new, schema, import\nTry 'filmquiz --help' for help.\n"
+        )
+
+    @pytest.mark.parametrize(
+        ("args", "message", "command"),
+        [
+            (["validate"], "FILE is missing", "filmquiz validate"),
+            (["import", "opentdb"], "SOURCE is missing", "filmquiz import opentdb"),
+            (
+                ["import", "opentdb", "x.json"],
+                "--output is missing",
+                "filmquiz import opentdb",
+            ),
+            (["play", "-n"], "option '-n' requires an argument", "filmquiz play"),
+        ],
+    )
+    def test_missing_values(
+        self, runner: CliRunner, args: list[str], message: str, command: str
+    ) -> None:
+        """A missing argument or option value is named, with where the help is."""
+        result = runner.invoke(app, args)
+        assert result.exit_code == ExitStatus.USAGE
+        assert result.stderr == f"error: {message}\nTry '{command} --help' for help.\n"
 
     def test_unknown_option_is_a_usage_error(self, runner: CliRunner) -> None:
         """An unknown option exits 2 without a traceback."""

@@ -212,7 +212,7 @@ class TestEveryInputHasAnAnswer:
     def test_broken_pipe_keeps_the_game(
         self, filmquiz_command: str, tmp_path: Path
     ) -> None:
-        """play | head -c 100: the game is kept, and filmquiz ends quietly,
+        """play | head -c 2000: the game is kept, and filmquiz ends quietly,
         with 141 as a program stopped by a closed pipe."""
         env = {**os.environ, "FILMQUIZ_HOME": str(tmp_path / "home")}
         done = subprocess.run(
@@ -220,7 +220,7 @@ class TestEveryInputHasAnAnswer:
                 "bash",
                 "-c",
                 f"yes 1 | head -70 | {filmquiz_command} play parallel-mothers"
-                " | head -c 100 > /dev/null; echo ${PIPESTATUS[2]}",
+                " | head -c 2000 > /dev/null; echo ${PIPESTATUS[2]}",
             ],
             capture_output=True,
             text=True,

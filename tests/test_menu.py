@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import os
+import pty
+import threading
+import time
+
 import pytest
-from prompt_toolkit.input import PipeInput
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import PipeInput, create_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
 from prompt_toolkit.utils import get_cwidth
 
 from conftest import CTRL_C, DOWN, ENTER, UP
@@ -158,12 +166,46 @@ class TestKeys:
         with pytest.raises(KeyboardInterrupt):
             menu("a", "b", input=keys, output=DummyOutput()).ask()
 
-    def test_keys_read_ahead_for_one_menu_do_not_answer_the_next(
-        self, keys: PipeInput
-    ) -> None:
-        """Two keys arrive at once: the first answers this menu, the second is
-        forgotten, not taken as the answer to the next one."""
-        keys.send_text("1" + "2")
+    def test_keys_typed_ahead_at_a_terminal_do_not_answer_the_next(self) -> None:
+        """At a terminal, two keys arrive at once: the first answers this
+        menu, the second is forgotten, not taken as the next one's answer.
+        Keys typed before a menu is drawn are forgotten too."""
+        controller, terminal = pty.openpty()
+
+        def typing(keys: bytes, screen: io.StringIO) -> threading.Thread:
+            def type_once_drawn() -> None:
+                deadline = time.monotonic() + 10
+                while "Who?" not in screen.getvalue() and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                os.write(controller, keys)
+
+            typist = threading.Thread(target=type_once_drawn)
+            typist.start()
+            return typist
+
+        def drawn_on(screen: io.StringIO) -> Vt100_Output:
+            return Vt100_Output(
+                screen,
+                lambda: Size(rows=24, columns=80),
+                term="xterm",
+                enable_cpr=False,
+            )
+
+        with os.fdopen(terminal, "r") as stream:
+            typed = create_input(stdin=stream)
+            os.write(controller, b"3")  # before the menu: forgotten
+            first = io.StringIO()
+            typist = typing(b"12", first)
+            assert menu("a", "b", "c", input=typed, output=drawn_on(first)).ask() == 0
+            typist.join()
+            second = io.StringIO()
+            typist = typing(b"3", second)
+            assert menu("a", "b", "c", input=typed, output=drawn_on(second)).ask() == 2
+            typist.join()
+        os.close(controller)
+
+    def test_keys_from_a_pipe_are_all_read(self, keys: PipeInput) -> None:
+        """From a pipe (a script), keys sent at once answer menu after menu."""
+        keys.send_text("1" + "3")
         assert menu("a", "b", "c", input=keys, output=DummyOutput()).ask() == 0
-        keys.send_text("3")
         assert menu("a", "b", "c", input=keys, output=DummyOutput()).ask() == 2

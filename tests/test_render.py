@@ -9,7 +9,7 @@ from rich.console import Console
 
 from filmquiz.history import Comparison, GameRecord, Standing
 from filmquiz.render import _comparison_line, local_time, sparkline
-from filmquiz.wording import duration, forget_question
+from filmquiz.wording import duration, what_reset_forgets
 
 
 @pytest.mark.parametrize(
@@ -81,21 +81,22 @@ def record(total: int, *, complete: bool = True, practice: bool = False) -> Game
 @pytest.mark.parametrize(
     ("records", "question"),
     [
-        ([record(10), record(12)], "Forget 2 games of pm by ana?"),
+        ([record(10), record(12)], "2 games of pm by ana."),
         (
             [record(10), record(3), record(10, practice=True)],
-            "Forget 3 games of pm by ana (1 counted in the scores, 2 practice, "
-            "short or stopped)?",
+            "3 games of pm by ana: 1 counted in the scores, 2 practice, short or "
+            "stopped.",
         ),
         (
             [record(10, complete=False)],
-            "Forget 1 game of pm by ana (practice, short or stopped: not counted in "
-            "the scores)?",
+            "1 game of pm by ana, not counted in the scores (practice, short or "
+            "stopped).",
         ),
     ],
 )
-def test_reset_question_counts_what_the_table_counts(
+def test_reset_says_what_it_forgets_as_the_table_counts(
     records: list[GameRecord], question: str
 ) -> None:
-    """--reset says how many games of each kind it will forget."""
-    assert forget_question(records, quiz="pm", player="ana") == question
+    """--reset says how many games of each kind it will forget, naming the
+    player as the history spells them."""
+    assert what_reset_forgets(records, quiz="pm", player="ANA") == question

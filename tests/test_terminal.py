@@ -417,8 +417,11 @@ class TestScoresInATerminal:
         self.play_piped(filmquiz_command, "2\n" * 10, "-n", "10")
         self.play_piped(filmquiz_command, "1\n1\n1\n", "-n", "3")
         term = Terminal(filmquiz_command, "scores", "--reset")
-        term.wait_for("(2 counted in the scores, 1 practice, short or stopped)?")
-        assert "Forget 3 games" in term.text()
+        term.wait_for("Forget them?")
+        assert (
+            "This forgets 3 games: 2 counted in the scores, 1 practice, short or"
+            in (term.text())
+        )
         term.send(key)
         term.wait_for(said)
         assert term.finish() == ExitStatus.OK
@@ -427,11 +430,11 @@ class TestScoresInATerminal:
 
 NEW_KEYS = [
     ("Title of the quiz:", "Noir Night" + ENTER),
-    ("Film title:", ENTER),
+    ("Film title:", "Double Indemnity" + ENTER),
     ("Original title", ENTER),
     ("Year", "1944" + ENTER),
     ("Director", "Billy Wilder" + ENTER),
-    ("Question 1:", "Who plays Walter Neff in Double Indemnity?" + ENTER),
+    ("Question 1:", "Who plays Walter Neff?" + ENTER),
     ("Choice 1:", "Fred MacMurray" + ENTER),
     ("Choice 2:", "Edward G. Robinson" + ENTER),
     ("Choice 3 (Enter when done):", "Barbara Stanwyck" + ENTER),
@@ -439,7 +442,10 @@ NEW_KEYS = [
     ("Which one is right?", ENTER),
     ("Category (Enter to skip):", "cast" + ENTER),
     ("Difficulty:", ENTER),
-    ("Why is that the answer?", "He plays the insurance salesman Walter Neff." + ENTER),
+    (
+        "Explanation (Enter to skip):",
+        "He plays the salesman." + ENTER,
+    ),
     ("Add another question?", "n"),
     ("Save it to:", ENTER),
     ("Quiz name", ENTER),

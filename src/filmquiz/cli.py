@@ -14,6 +14,7 @@ loader are imported inside the commands that use them, to keep ``--help`` fast.
 # more than all of this module's own imports.
 import contextlib
 import functools
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -105,10 +106,18 @@ class FilmquizGroup(TyperGroup):
                 **extra,
             )
         except NoArgsIsHelpError as error:
-            sys.stderr.write(error.format_message() + "\n")
+            command = error.ctx.command if error.ctx is not None else self
+            names = ", ".join(getattr(command, "commands", {}))
+            _screen(no_color="--no-color" in arguments).usage_error(
+                f"a command is missing: one of {names}", _help_command(error, arguments)
+            )
             outcome = 2
         except UsageError as error:
-            _usage_error(error, no_color="--no-color" in arguments)
+            _usage_error(
+                error,
+                no_color="--no-color" in arguments,
+                help_command=_help_command(error, arguments),
+            )
             outcome = 2
         except ClickException as error:
             _screen(no_color="--no-color" in arguments).error(error.format_message())
@@ -121,17 +130,33 @@ class FilmquizGroup(TyperGroup):
         return code
 
 
-def _usage_error(error: Any, *, no_color: bool) -> None:
+def _usage_error(error: Any, *, no_color: bool, help_command: str) -> None:
     """Show a usage error as filmquiz words it: ``error: --count must be 1 or
     more (got 0)``, then where the help is."""
-    message = error.message
+    message = error.message or ""
     name = _parameter_name(error)
-    if isinstance(error, typer.BadParameter) and name:
+    if type(error).__name__ == "MissingParameter" and name:
+        message = f"{name} is missing"
+    elif isinstance(error, typer.BadParameter) and name:
         message = f"{name} {message}"
     else:
         message = message[:1].lower() + message[1:]
-    help_command = error.ctx.command_path if error.ctx is not None else None
     _screen(no_color=no_color).usage_error(message.rstrip("."), help_command)
+
+
+def _help_command(error: Any, arguments: list[str]) -> str:
+    """The command whose --help to point at: the error's own, or else the
+    command named on the command line."""
+    if error.ctx is not None:
+        return str(error.ctx.command_path)
+    words = ["filmquiz"]
+    for word in arguments:
+        if word.startswith("-"):
+            break
+        words.append(word)
+        if word != "import":
+            break
+    return " ".join(words)
 
 
 def _parameter_name(error: Any) -> str | None:
@@ -188,7 +213,12 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        # click lays help out for at least 50 columns; filmquiz fits the
+        # terminal, down to 40.
+        "terminal_width": max(shutil.get_terminal_size().columns - 1, 39),
+    },
 )
 
 
@@ -459,7 +489,7 @@ def play(
         with contextlib.suppress(AttributeError, ValueError):
             sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
         ask = LineAsker(sys.stdin, screen, echo=not environment.stdin_is_terminal)
-    screen.game_start(bank, rounds, name)
+    screen.game_start(bank, rounds, name, practice=mistakes)
     with session:
         result = play_game(
             rounds,
@@ -658,10 +688,10 @@ def _check_quiz_is_known(quiz: str, played: set[str]) -> None:
 def _confirm_reset(
     records: "list[Any]", quiz: str | None, player: str | None, yes: bool
 ) -> bool:
-    """Whether to forget the games: asked in a terminal; without one, only
-    --yes will do."""
+    """Whether to forget the games: asked in a terminal, after saying what
+    they are; without one, only --yes will do."""
     from filmquiz.errors import FilmquizError
-    from filmquiz.wording import forget_question
+    from filmquiz.wording import what_reset_forgets
 
     if yes or not records:
         return True
@@ -672,7 +702,9 @@ def _confirm_reset(
         )
     from filmquiz.ask_terminal import confirm
 
-    return confirm(forget_question(records, quiz=quiz, player=player))
+    what = what_reset_forgets(records, quiz=quiz, player=player)
+    _screen().say(f"This forgets {what}")
+    return confirm("Forget them?" if len(records) > 1 else "Forget it?")
 
 
 @app.command(cls=FilmquizCommand, short_help="Add a bank file to your quizzes.")

@@ -132,7 +132,8 @@ class Menu:
                 )
             ),
             key_bindings=self._bindings(),
-            style=STYLE,
+            # Without colour, without any style: the pointer shows the choice.
+            style=Style([]) if no_color else STYLE,
             erase_when_done=True,
             input=input,
             output=output,
@@ -190,11 +191,7 @@ class Menu:
         return bindings
 
     def _discard_typeahead(self) -> None:
-        """Forget keys pressed before this menu was drawn: those prompt_toolkit
-        read ahead for an earlier prompt, and those waiting in the terminal."""
-        application = self._application
-        clear_typeahead(application.input)
-        discard_pending_keys(application.input)
+        drop_typeahead(self._application.input)
 
     # -- drawing --------------------------------------------------------------
 
@@ -260,14 +257,25 @@ def _picking(position: int) -> Callable[[KeyPressEvent], None]:
     return pick
 
 
-def discard_pending_keys(input: Input) -> None:
-    """Throw away what was typed into the terminal and not yet read."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
+def drop_typeahead(input: Input | None) -> None:
+    """At a terminal, forget keys pressed before a prompt is drawn: those
+    prompt_toolkit read ahead for an earlier prompt, and those waiting in the
+    terminal. Input from a pipe (a script, a test) is kept: it was all meant
+    to be read."""
+    if input is None:
+        from prompt_toolkit.input import create_input
+
+        input = create_input()
+    try:
+        descriptor = input.fileno()
+        if not os.isatty(descriptor):
+            return
         import termios
 
-        descriptor = input.fileno()
-        if os.isatty(descriptor):
-            termios.tcflush(descriptor, termios.TCIFLUSH)
+        clear_typeahead(input)
+        termios.tcflush(descriptor, termios.TCIFLUSH)
+    except (ImportError, OSError, ValueError, NotImplementedError):
+        return
 
 
 @contextlib.contextmanager

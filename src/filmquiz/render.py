@@ -94,11 +94,10 @@ class Screen:
             Text.assemble(("error: ", "bold red"), visible(message)), soft_wrap=True
         )
 
-    def usage_error(self, message: str, help_command: str | None) -> None:
+    def usage_error(self, message: str, help_command: str) -> None:
         """A usage error on stderr, and where the help is."""
         self.error(message)
-        if help_command:
-            self.errors.print(Text(f"Try '{visible(help_command)} --help' for help."))
+        self.errors.print(Text(f"Try '{visible(help_command)} --help' for help."))
 
     def warning(self, message: str) -> None:
         """One line on stderr about something that did not stop the command."""
@@ -212,7 +211,14 @@ class Screen:
 
     # -- a game ---------------------------------------------------------------
 
-    def game_start(self, bank: Bank, rounds: tuple[Round, ...], player: str) -> None:
+    def game_start(
+        self,
+        bank: Bank,
+        rounds: tuple[Round, ...],
+        player: str,
+        *,
+        practice: bool = False,
+    ) -> None:
         """The heading of a game: which quiz, for whom, how many questions."""
         heading = _shown(bank.title, "bold")
         film = bank.film
@@ -226,6 +232,7 @@ class Screen:
             Text.assemble(
                 f"{plural(len(rounds), 'question')} for ",
                 visible(player),
+                " (practice: your past mistakes)" if practice else "",
                 ". Ctrl-C stops at any time.\n",
                 style="dim",
             )
@@ -261,11 +268,13 @@ class Screen:
 
     def not_understood(self, line: str, count: int) -> None:
         """Say why an answer line was not taken."""
+        how = f"Type a number from 1 to {count}, or a choice as written."
+        if not line.strip():
+            self.people.print(Text(how, style="yellow"))
+            return
         self.people.print(
             Text.assemble(
-                ("Not an answer: ", "yellow"),
-                quote(line, limit=80),
-                f". Type a number from 1 to {count}, or a choice as written.",
+                ("Not an answer: ", "yellow"), quote(line, limit=80), f". {how}"
             ),
         )
 
@@ -298,10 +307,12 @@ class Screen:
         """The end of a game: each answer, the score, the categories, the time,
         and how the score stands against the player's previous best. A game
         stopped early shows what was answered."""
-        if result.ending is Ending.INTERRUPTED:
-            self.people.print()
         if result.answers:
-            self.people.print(_answers_table(result))
+            self.people.print(
+                Text.assemble(visible(result.title), " (", visible(result.player), ")")
+            )
+            self.people.print(_answers(result, self.people.width))
+            self.people.print(Text("By category"))
             self.people.print(_categories_table(result))
         if result.ending is Ending.COMPLETED:
             self.people.print(_score_line(result))
@@ -361,8 +372,8 @@ class Screen:
 
         self._fitted_listing(
             [cells(summary) for summary in summaries],
-            numbers=("Games", "Best", "Avg"),
-            droppable=("Trend", "Avg", "Last played"),
+            numbers=("Games", "Best", "Avg", "Last played"),
+            droppable=("Trend", "Last played", "Avg"),
             quiz_width=_widest(summaries),
         )
         uncounted = sum(summary.played - summary.games for summary in summaries)
@@ -507,31 +518,46 @@ def _listing() -> Table:
     return Table(box=SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0))
 
 
-def _answers_table(result: GameResult) -> Table:
+ANSWERS_TABLE_FROM = 72
+"""Columns a terminal needs for the answers as a table; a narrower one gets
+them as a list, where nothing has to be cut to fit."""
+
+
+def _answers(result: GameResult, width: int) -> Table:
+    """Each answer of a game: as a table, or as a list where the terminal is
+    too narrow for a table's columns."""
     # rich.table is imported when a table is drawn, not before the first question.
     from rich.table import Table
 
-    table = Table(
-        title=Text.assemble(visible(result.title), " (", visible(result.player), ")"),
-        title_justify="left",
-    )
+    def mark(correct: bool) -> Text:
+        return Text(RIGHT, style="bold green") if correct else Text(WRONG, "bold red")
+
+    if width < ANSWERS_TABLE_FROM:
+        listing = Table.grid(padding=(0, 1))
+        listing.add_column(justify="right", style="dim", no_wrap=True)
+        listing.add_column(no_wrap=True)
+        listing.add_column(overflow="fold")
+        for number, answer in enumerate(result.answers, start=1):
+            lines = _shown(answer.question.prompt)
+            lines.append("\nYour answer: ")
+            lines.append(visible(answer.chosen), "green" if answer.correct else "red")
+            if not answer.correct:
+                lines.append(f"\nRight answer: {visible(answer.question.answer)}")
+            listing.add_row(f"{number}.", mark(answer.correct), lines)
+        return listing
+    table = Table()
     table.add_column("#", justify="right", style="dim")
-    table.add_column("Question", ratio=3)
-    table.add_column("Your answer", ratio=2)
-    table.add_column("Right answer", ratio=2)
+    table.add_column("Question", ratio=3, overflow="fold")
+    table.add_column("Your answer", ratio=2, overflow="fold")
+    table.add_column("Right answer", ratio=2, overflow="fold")
     table.add_column("", justify="center", no_wrap=True)
     for number, answer in enumerate(result.answers, start=1):
-        mark = (
-            Text(RIGHT, style="bold green")
-            if answer.correct
-            else Text(WRONG, style="bold red")
-        )
         table.add_row(
             str(number),
             _shown(answer.question.prompt),
             _shown(answer.chosen, "green" if answer.correct else "red"),
             _shown(answer.question.answer),
-            mark,
+            mark(answer.correct),
         )
     return table
 
@@ -539,8 +565,8 @@ def _answers_table(result: GameResult) -> Table:
 def _categories_table(result: GameResult) -> Table:
     from rich.table import Table
 
-    table = Table(title="By category", title_justify="left")
-    table.add_column("Category")
+    table = Table()
+    table.add_column("Category", overflow="fold")
     table.add_column("Right", justify="right")
     table.add_column("Asked", justify="right")
     table.add_column("%", justify="right")
@@ -609,6 +635,8 @@ def local_time(moment: datetime) -> str:
 def _stopped_line(result: GameResult) -> str:
     answered = len(result.answers)
     why = "Stopped" if result.ending is Ending.INTERRUPTED else "Input ended"
+    if not answered:
+        return f"{why} before the first answer: nothing to keep."
     share = f"{100 * result.score / answered:.0f}%" if answered else "0%"
     return (
         f"{why} after {answered} of {result.total} questions: "

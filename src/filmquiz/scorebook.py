@@ -54,7 +54,10 @@ def as_record(result: GameResult) -> GameRecord:
 
 def keep(result: GameResult, warn: Warn) -> Comparison | None:
     """Record a game, and say how it stands against the player's earlier
-    best; None, after a warning, when the history cannot be used."""
+    best; None, after a warning, when the history cannot be used. A game
+    stopped before its first answer holds nothing to keep."""
+    if not result.answers:
+        return None
     try:
         with open_history(warn) as store:
             earlier = store.games(quiz=result.quiz, player=result.player)

@@ -30,6 +30,7 @@ from filmquiz.bank import (
     MIN_CHOICES,
     is_plain,
 )
+from filmquiz.menu import drop_typeahead
 from filmquiz.naming import question_id, slugify
 
 NO_DIFFICULTY = "(none)"
@@ -147,15 +148,11 @@ class Wizard:
             dict.fromkeys(q["category"] for q in self.questions if "category" in q)
         )
         category = self._text(
-            "Category (Enter to skip, Tab for one used before):"
-            if earlier
-            else "Category (Enter to skip):",
-            validate=_optional,
-            completions=earlier,
+            "Category (Enter to skip):", validate=_optional, completions=earlier
         ).strip()
         difficulty = self._select("Difficulty:", [*DIFFICULTIES, NO_DIFFICULTY])
         explanation = self._text(
-            "Why is that the answer? (Enter to skip):", validate=_optional
+            "Explanation (Enter to skip):", validate=_optional
         ).strip()
         taken = {q["id"] for q in self.questions}
         question: dict[str, Any] = {"id": _unique(question_id(prompt), taken)}
@@ -196,7 +193,7 @@ class Wizard:
             where = self._select("Save it to:", [USER_FOLDER, OTHER_FILE])
             if where == USER_FOLDER:
                 name = self._text(
-                    "Quiz name (the file name, and what you type to play it):",
+                    "Quiz name (to play it by):",
                     default=slugify(title),
                     validate=lambda text: (
                         not text.strip()
@@ -218,6 +215,9 @@ class Wizard:
                 return path
 
     # -- one prompt each ----------------------------------------------------
+    #
+    # Each prompt first drops keys typed ahead, so that the letters of "No"
+    # typed at a yes/no question never answer the next one.
 
     def _text(
         self,
@@ -236,15 +236,22 @@ class Wizard:
         if completions:
             options["completer"] = WordCompleter(completions, sentence=True)
             options["complete_while_typing"] = False
-        answer = questionary.text(message, validate=validate, **options).unsafe_ask()
-        return str(answer)
+        question = questionary.text(message, validate=validate, **options)
+        return str(_fresh(question).unsafe_ask())
 
     def _select(self, message: str, choices: list[str]) -> str:
+        drop_typeahead(self._options.get("input"))
         return select(message, choices, **self._options)
 
     def _confirm(self, message: str, *, default: bool) -> bool:
-        answer = questionary.confirm(message, default=default, **self._options)
-        return bool(answer.unsafe_ask())
+        question = questionary.confirm(message, default=default, **self._options)
+        return bool(_fresh(question).unsafe_ask())
+
+
+def _fresh(question: questionary.Question) -> questionary.Question:
+    """The question, with the keys typed before it dropped."""
+    drop_typeahead(question.application.input)
+    return question
 
 
 def _enter_takes(default: str) -> KeyBindings:

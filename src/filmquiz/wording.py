@@ -50,26 +50,27 @@ def answer_hint(choices: int) -> str:
     return f"(arrow keys and Enter, or press {keys})"
 
 
-def forget_question(
+def what_reset_forgets(
     records: Sequence[GameRecord], *, quiz: str | None, player: str | None
 ) -> str:
-    """``Forget 7 games of parallel-mothers by ana (5 counted in the scores,
-    2 practice, short or stopped)?``"""
+    """``7 games of parallel-mothers by Ana: 5 counted in the scores, 2
+    practice, short or stopped.`` The player as the history spells them."""
+    who = records[0].player if player and records else player
     which = " ".join(
         part
-        for part in (f"of {quiz}" if quiz else "", f"by {player}" if player else "")
+        for part in (f"of {quiz}" if quiz else "", f"by {who}" if who else "")
         if part
     )
     counted = sum(record.counted for record in records)
     others = len(records) - counted
-    question = f"Forget {plural(len(records), 'game')} {which}".rstrip()
+    what = f"{plural(len(records), 'game')} {which}".rstrip()
     if counted and others:
-        question += (
-            f" ({counted} counted in the scores, {others} practice, short or stopped)"
+        what += (
+            f": {counted} counted in the scores, {others} practice, short or stopped"
         )
     elif others:
-        question += " (practice, short or stopped: not counted in the scores)"
-    return question + "?"
+        what += ", not counted in the scores (practice, short or stopped)"
+    return what + "."
 
 
 def quiz_label(entry: Entry) -> str:
