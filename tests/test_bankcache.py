@@ -167,6 +167,23 @@ class TestUntrustedCache:
         assert tuple(bank.questions) == tuple(expected.questions)
         assert read_bank(path).questions[5] == expected.questions[5]
 
+    def test_a_damaged_block_of_questions_is_read_from_the_bank(
+        self, tmp_path: Path, filmquiz_home: Path
+    ) -> None:
+        """Questions garbled after the signed header: the block fails its
+        proof, and the questions come from the bank file itself."""
+        path = big_bank(tmp_path / "big.json")
+        expected = load_bank(path)
+        read_bank(path)
+        cached = the_cache_file(filmquiz_home)
+        data = bytearray(cached.read_bytes())
+        data[-500:-400] = bytes(100)
+        cached.write_bytes(bytes(data))
+        bank = read_bank(path)
+        assert isinstance(bank.questions, LazyQuestions)
+        assert bank.questions[0] == expected.questions[0]
+        assert tuple(bank.questions) == tuple(expected.questions)
+
     def test_a_forged_cache_plays_nothing(
         self, tmp_path: Path, filmquiz_home: Path
     ) -> None:
@@ -187,7 +204,7 @@ class TestUntrustedCache:
             for q in evil.questions
         ]
         forged = msgspec.structs.replace(evil, questions=tuple(evil_questions))
-        payload = bankcache._encode_bank(forged, stamp)
+        payload = bankcache._encode_bank(forged, stamp, bytes(32))
         cached.write_bytes(bankcache._MAGIC + bytes(32) + payload)
         assert "\x1b" not in read_bank(path).questions[0].prompt
 

@@ -11,8 +11,11 @@ per-user cache folder (``cache/`` inside FILMQUIZ_HOME when that is set):
   ``filmquiz list``.
 
 A cache folder may be synced or shared, so nothing in it is trusted. Each file
-is signed with a key kept in the user's data folder (a keyed BLAKE2b of all
-its bytes), so a truncated, garbled or hand-written file is simply not used.
+is signed with a key kept in the user's data folder (keyed BLAKE2b), so a
+truncated, garbled or hand-written file is not used. A ``.bank`` file signs
+its header, and the header holds a keyed digest of each block of questions:
+a game of 10 questions proves the blocks it reads, not all 60 MB, and a
+block that fails its proof makes the bank be read from its file instead.
 Each names what it was made from: the bank's path, size, modification and
 change times, inode and device, and the filmquiz version; touching a file
 back to its old time still changes its change time, so an edited bank is
@@ -24,8 +27,12 @@ written, filmquiz reads the bank itself.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import os
-from collections.abc import Sequence
+import sys
+from array import array
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from pathlib import Path
 from typing import overload
@@ -40,8 +47,11 @@ from filmquiz.locations import cache_home, data_home
 CACHE_FROM = 256 * 1024
 """Banks smaller than this (bytes) are read directly: that is as fast."""
 
-_MAGIC = b"filmquiz-cache-2\n"
+_MAGIC = b"filmquiz-cache-3\n"
 _MAC_SIZE = 32
+_BLOCK = 1000
+"""Questions proved by one digest."""
+_DIGEST_SIZE = 16
 
 
 class BankInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -78,13 +88,17 @@ class _Stamp(msgspec.Struct, frozen=True, array_like=True):
 
 class _Header(msgspec.Struct, array_like=True, gc=False):
     """The start of a ``.bank`` file: all of the bank but its questions and its
-    name, and where each question's bytes start in the rest of the file."""
+    name, where each question's bytes start in the rest of the file, and the
+    digest of each block of questions."""
 
     stamp: _Stamp
     title: str
     film: Film | None
-    offsets: list[int]
-    """Question i is at offsets[i]:offsets[i + 1] in the question bytes."""
+    offsets: bytes
+    """Unsigned 64-bit little-endian integers: question i is at
+    offsets[i]:offsets[i + 1] in the question bytes."""
+    digests: bytes
+    """A keyed digest of each block of _BLOCK questions' bytes, in order."""
 
 
 class _CachedInfo(msgspec.Struct, array_like=True):
@@ -93,11 +107,25 @@ class _CachedInfo(msgspec.Struct, array_like=True):
 
 
 class LazyQuestions(Sequence[Question]):
-    """A bank's questions, each decoded from the cache when first asked for."""
+    """A bank's questions, each decoded from the cache when first asked for,
+    once the block it is in has proved itself; if a block fails, every
+    question comes from ``fallback`` (the bank read from its file)."""
 
-    def __init__(self, encoded: memoryview, offsets: list[int]) -> None:
+    def __init__(
+        self,
+        encoded: memoryview,
+        offsets: memoryview,
+        digests: bytes,
+        key: bytes,
+        fallback: Callable[[], Sequence[Question]],
+    ) -> None:
         self._encoded = encoded
         self._offsets = offsets
+        self._digests = digests
+        self._key = key
+        self._proved: set[int] = set()
+        self._fallback = fallback
+        self._instead: Sequence[Question] | None = None
         self._decoder = msgspec.msgpack.Decoder(Question)
 
     def __len__(self) -> int:
@@ -114,8 +142,30 @@ class LazyQuestions(Sequence[Question]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
+        if self._instead is None and not self._prove(index // _BLOCK):
+            self._instead = self._fallback()
+        if self._instead is not None:
+            return self._instead[index]
         start, end = self._offsets[index], self._offsets[index + 1]
-        return self._decoder.decode(self._encoded[start:end])
+        try:
+            return self._decoder.decode(self._encoded[start:end])
+        except (msgspec.DecodeError, ValueError):  # signed, yet not a question
+            self._instead = self._fallback()
+            return self._instead[index]
+
+    def _prove(self, block: int) -> bool:
+        if block in self._proved:
+            return True
+        first = block * _BLOCK
+        last = min(first + _BLOCK, len(self))
+        expected = self._digests[block * _DIGEST_SIZE : (block + 1) * _DIGEST_SIZE]
+        found = _digest(
+            self._key, self._encoded[self._offsets[first] : self._offsets[last]]
+        )
+        if not hmac.compare_digest(found, expected):
+            return False
+        self._proved.add(block)
+        return True
 
 
 def read_bank(path: Path) -> Bank:
@@ -125,11 +175,13 @@ def read_bank(path: Path) -> Bank:
     key = _key() if stamp is not None else None
     if stamp is None or key is None:
         return load_bank(path)
-    cached = _read_bank(_cache_file(stamp, "bank"), stamp, key, slug_of(path))
+    cached = _read_bank(_cache_file(stamp, "bank"), stamp, key, path)
     if cached is not None:
         return cached
     bank = load_bank(path)
-    _write(_cache_file(stamp, "bank"), _encode_bank(bank, stamp), key)
+    payload = _encode_bank(bank, stamp, key)
+    header = payload[4 : 4 + int.from_bytes(payload[:4], "little")]
+    _write(_cache_file(stamp, "bank"), payload, key, signed=header)
     info = msgspec.msgpack.encode(_CachedInfo(stamp, BankInfo.of(bank)))
     _write(_cache_file(stamp, "info"), info, key)
     return bank
@@ -154,27 +206,66 @@ def read_info(path: Path) -> BankInfo:
     return BankInfo.of(read_bank(path))
 
 
-def _encode_bank(bank: Bank, stamp: _Stamp) -> bytes:
+def _encode_bank(bank: Bank, stamp: _Stamp, key: bytes) -> bytes:
+    """The payload of a ``.bank`` file: its header's length, the header, and
+    the questions' bytes."""
     encode = msgspec.msgpack.Encoder().encode
     questions = [encode(question) for question in bank.questions]
     offsets = [0, *accumulate(map(len, questions))]
-    header = encode(_Header(stamp, bank.title, bank.film, offsets))
-    return len(header).to_bytes(4, "little") + header + b"".join(questions)
+    body = b"".join(questions)
+    digests = b"".join(
+        _digest(
+            key, body[offsets[first] : offsets[min(first + _BLOCK, len(questions))]]
+        )
+        for first in range(0, len(questions), _BLOCK)
+    )
+    packed = array("Q", offsets)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    header = encode(_Header(stamp, bank.title, bank.film, packed.tobytes(), digests))
+    return len(header).to_bytes(4, "little") + header + body
 
 
-def _read_bank(file: Path, stamp: _Stamp, key: bytes, slug: str) -> Bank | None:
-    data = _proved(file, key)
-    if data is None:
+def _read_bank(file: Path, stamp: _Stamp, key: bytes, path: Path) -> Bank | None:
+    """The bank in a cache file whose header proves itself and matches the
+    bank file now; its questions prove themselves a block at a time."""
+    try:
+        data = memoryview(file.read_bytes())
+    except OSError:
+        return None
+    start = len(_MAGIC) + _MAC_SIZE
+    if data[: len(_MAGIC)] != _MAGIC or len(data) < start + 4:
+        return None
+    size = int.from_bytes(data[start : start + 4], "little")
+    header_bytes = data[start + 4 : start + 4 + size]
+    signature = bytes(data[len(_MAGIC) : start])
+    if not hmac.compare_digest(signature, _mac(key, header_bytes)):
         return None
     try:
-        size = int.from_bytes(data[:4], "little")
-        header = msgspec.msgpack.decode(data[4 : 4 + size], type=_Header)
+        header = msgspec.msgpack.decode(header_bytes, type=_Header)
     except (msgspec.DecodeError, ValueError):
         return None
-    if header.stamp != stamp:
+    encoded = data[start + 4 + size :]
+    offsets = _unpacked(header.offsets)
+    if header.stamp != stamp or offsets is None or offsets[-1] != len(encoded):
         return None
-    questions = LazyQuestions(data[4 + size :], header.offsets)
-    return Bank(slug=slug, title=header.title, questions=questions, film=header.film)
+    questions = LazyQuestions(
+        encoded, offsets, header.digests, key, lambda: load_bank(path).questions
+    )
+    return Bank(
+        slug=slug_of(path), title=header.title, questions=questions, film=header.film
+    )
+
+
+def _unpacked(offsets: bytes) -> memoryview | None:
+    """The offsets of a header as integers, or None when they cannot be."""
+    if not offsets or len(offsets) % 8:
+        return None
+    if sys.byteorder == "little":
+        return memoryview(offsets).cast("Q")
+    swapped = array("Q", offsets)
+    swapped.byteswap()
+    return memoryview(swapped.tobytes()).cast("Q")
 
 
 def _stamp(path: Path) -> _Stamp | None:
@@ -205,16 +296,17 @@ def _cache_file(stamp: _Stamp, kind: str) -> Path:
 
 
 def _mac(key: bytes, payload: bytes | memoryview) -> bytes:
-    import hashlib
-
     return hashlib.blake2b(payload, key=key, digest_size=_MAC_SIZE).digest()
 
 
-def _proved(file: Path, key: bytes) -> memoryview | None:
-    """The payload of a cache file, when the file is whole and was signed with
-    ``key``; None otherwise (missing, truncated, garbled or forged)."""
-    import hmac
+def _digest(key: bytes, block: bytes | memoryview) -> bytes:
+    return hashlib.blake2b(block, key=key, digest_size=_DIGEST_SIZE).digest()
 
+
+def _proved(file: Path, key: bytes) -> memoryview | None:
+    """The payload of a small cache file, when the file is whole and was
+    signed with ``key``; None otherwise (missing, truncated, garbled or
+    forged)."""
     try:
         with file.open("rb") as stream:
             data = stream.read()
@@ -229,13 +321,18 @@ def _proved(file: Path, key: bytes) -> memoryview | None:
     return payload
 
 
-def _write(file: Path, payload: bytes, key: bytes) -> None:
+def _write(
+    file: Path, payload: bytes, key: bytes, *, signed: bytes | None = None
+) -> None:
+    """Write a cache file: the signature of ``signed`` (all of the payload
+    unless said), then the payload."""
     from filmquiz.errors import FilmquizError
     from filmquiz.files import write_atomically
 
+    signature = _mac(key, payload if signed is None else signed)
     # A cache that cannot be written only makes the next start slower.
     with contextlib.suppress(FilmquizError):
-        write_atomically(file, _MAGIC + _mac(key, payload) + payload)
+        write_atomically(file, _MAGIC + signature + payload)
 
 
 def _key() -> bytes | None:

@@ -50,7 +50,7 @@ _SPACES = re.compile(b'" *"')
 """A quote, spaces and a quote: in msgspec's output, a blank string when the
 first quote follows a bracket, comma or colon (and an escaped quote inside a
 string when it follows a backslash)."""
-_CHUNK = 20_000
+_CHUNK = 5_000
 """Questions re-encoded at a time when counting keys, to bound the memory."""
 
 
