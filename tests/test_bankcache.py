@@ -241,3 +241,57 @@ class TestUntrustedCache:
         key = filmquiz_home / "cache.key"
         assert key.stat().st_mode & 0o777 == 0o600
         assert not (filmquiz_home / "cache" / "cache.key").exists()
+
+    @pytest.mark.parametrize("kind", ["bank", "info"])
+    @pytest.mark.parametrize("special", ["fifo", "zero"])
+    def test_special_files_in_the_cache(
+        self, tmp_path: Path, filmquiz_home: Path, kind: str, special: str
+    ) -> None:
+        """A FIFO, or a link to /dev/zero, where a cache file belongs is not
+        read: no hang, no memory eaten."""
+        path = big_bank(tmp_path / "big.json")
+        expected = load_bank(path)
+        read_bank(path)
+        cached = the_cache_file(filmquiz_home, f".{kind}")
+        cached.unlink()
+        if special == "fifo":
+            os.mkfifo(cached)
+        else:
+            cached.symlink_to("/dev/zero")
+        assert read_info(path) == BankInfo.of(expected)
+        assert read_bank(path).questions[3] == expected.questions[3]
+
+    def test_a_cached_bank_over_the_size_limit_is_refused(
+        self, tmp_path: Path, filmquiz_home: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Lowering FILMQUIZ_MAX_BANK_MB refuses a bank cached before, as
+        validate does."""
+        path = big_bank(tmp_path / "big.json")
+        read_bank(path)
+        read_info(path)
+        monkeypatch.setenv("FILMQUIZ_MAX_BANK_MB", "0.1")
+        for read in (read_bank, read_info):
+            with pytest.raises(BankError, match="a bank may be"):
+                read(path)
+
+    def test_a_broken_big_bank_is_judged_once(
+        self, tmp_path: Path, filmquiz_home: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """list reads a broken big bank once; after that its problems come from
+        the cache, and the file is not read again (until it changes)."""
+        from filmquiz import bankcache
+
+        path = tmp_path / "broken.json"
+        items = "[1]," * 200_000
+        path.write_text('{"format": 1, "title": "x", "questions": [' + items + "1]}")
+        with pytest.raises(BankError) as first:
+            read_info(path)
+
+        def not_again(*args: object) -> None:
+            raise AssertionError("the broken bank was read again")
+
+        monkeypatch.setattr(bankcache, "read_bank", not_again)
+        with pytest.raises(BankError) as second:
+            read_info(path)
+        assert second.value.lines() == first.value.lines()
+        assert second.value.lines()[-1].endswith("more problems")

@@ -50,6 +50,9 @@ class TestVisible:
             ("family \U0001f469\u200d\U0001f467", "family \U0001f469\u200d\U0001f467"),
             ("caf\udce9.json", "caf\\xe9.json"),
             ("two\u2028lines", "two\\u2028lines"),
+            ("\u3164.json", "\\u3164.json"),
+            ("\u2800", "\\u2800"),
+            ("a heart \u2764\ufe0f", "a heart \u2764\ufe0f"),
         ],
     )
     def test_what_could_control_or_hide_is_escaped(self, raw: str, shown: str) -> None:
@@ -409,3 +412,139 @@ class TestProgress:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+class TestMoreHostileInput:
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["play", "a" * 300],
+            ["validate", "a" * 300],
+            ["play", "~nosuchuser/x.json"],
+            ["scores", os.fsdecode(b"caf\xff")],
+            ["scores", "--player", os.fsdecode(b"an\xffa")],
+        ],
+    )
+    def test_odd_arguments(self, runner: CliRunner, args: list[str]) -> None:
+        """Names too long for a file, an unknown ~user, bytes that are not
+        UTF-8: a message and a documented status, never a traceback."""
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 1, 2), result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+
+    @pytest.mark.parametrize("variable", ["FILMQUIZ_PATH", "FILMQUIZ_HOME"])
+    def test_an_unknown_user_in_a_folder_variable(
+        self, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, variable: str
+    ) -> None:
+        """~nosuchuser in FILMQUIZ_PATH or FILMQUIZ_HOME is taken as written."""
+        monkeypatch.setenv(variable, "~nosuchuser/quizzes")
+        result = runner.invoke(app, ["list"])
+        assert result.exit_code == 0, result.output
+
+    def test_closed_standard_input(
+        self, filmquiz_command: str, write_bank: WriteBank
+    ) -> None:
+        """play and import with stdin closed (<&-): an answer, not a crash."""
+        played = subprocess.run(
+            f"{filmquiz_command} play {write_bank()} <&-",
+            shell=True,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert played.returncode == ExitStatus.FAILURE
+        assert "Traceback" not in played.stderr
+        imported = subprocess.run(
+            f"{filmquiz_command} import opentdb - -o x.json <&-",
+            shell=True,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert imported.stderr == "error: standard input is closed\n"
+
+    def test_an_output_that_cannot_show_the_marks(
+        self, filmquiz_command: str, write_bank: WriteBank, tmp_path: Path
+    ) -> None:
+        """PYTHONIOENCODING=ascii: the marks become stand-ins, the game is
+        played and kept."""
+        env = {
+            **os.environ,
+            "PYTHONIOENCODING": "ascii",
+            "FILMQUIZ_HOME": str(tmp_path / "home"),
+        }
+        done = subprocess.run(
+            [filmquiz_command, "play", str(write_bank()), "--no-shuffle"],
+            input="2\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Score 1/1" in done.stdout
+        listed = subprocess.run(
+            [filmquiz_command, "scores"], capture_output=True, text=True, env=env
+        )
+        assert listed.returncode == 0
+
+    def test_completion_offers_only_names_that_can_be_shown(
+        self, filmquiz_command: str, tmp_path: Path
+    ) -> None:
+        """File names with control, bidi or invisible characters are not
+        offered by shell completion; plain ones are."""
+        folder = tmp_path / "names"
+        folder.mkdir()
+        for name in ("good.json", "evil\u202e.json", "csi\x9b.json", "two\nlines.json"):
+            (folder / name).write_text("{}")
+        env = {
+            **os.environ,
+            "_FILMQUIZ_COMPLETE": "complete_bash",
+            "COMP_WORDS": f"filmquiz play {folder}/",
+            "COMP_CWORD": "2",
+        }
+        done = subprocess.run(
+            [filmquiz_command], env=env, capture_output=True, text=True, check=True
+        )
+        assert done.stdout.split() == [f"{folder}/good.json"]
+
+    def test_a_long_player_name(self, runner: CliRunner, write_bank: WriteBank) -> None:
+        """A name of 5,000 characters is a usage error, not a broken table."""
+        result = runner.invoke(app, ["play", str(write_bank()), "--player", "x" * 5000])
+        assert result.exit_code == ExitStatus.USAGE
+        assert result.stderr.startswith("error: --player must be at most 40 characters")
+
+    def test_ctrl_c_while_the_game_is_kept(
+        self, filmquiz_command: str, write_bank: WriteBank, tmp_path: Path
+    ) -> None:
+        """Ctrl-C after the last answer, while the game is being kept (here,
+        waiting for a locked history): the game is kept, then filmquiz stops."""
+        import sqlite3
+
+        home = tmp_path / "home"
+        env = {**os.environ, "FILMQUIZ_HOME": str(home)}
+        bank = write_bank()
+        run(filmquiz_command, "play", str(bank), "--no-shuffle", input="1\n", env=env)
+        blocker = sqlite3.connect(home / "scores.db", isolation_level=None)
+        blocker.execute("BEGIN EXCLUSIVE")
+        process = subprocess.Popen(
+            [filmquiz_command, "play", str(bank), "--no-shuffle"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert process.stdin is not None
+        assert process.stderr is not None
+        process.stdin.write("2\n")
+        process.stdin.close()
+        said = process.stderr.readline()
+        assert "is locked by another program; waiting for it" in said
+        process.send_signal(signal.SIGINT)
+        time.sleep(0.5)
+        blocker.execute("COMMIT")
+        blocker.close()
+        assert process.wait(timeout=30) == ExitStatus.INTERRUPTED
+        games = json.loads(run(filmquiz_command, "scores", "--json", env=env).stdout)
+        assert [g["score"] for g in games["games"]] == [1, 0]

@@ -566,5 +566,22 @@ class TestHostileText:
         small.write_text('{"format": 1, "title": "' + "x" * 2000 + '"}')
         monkeypatch.setenv("FILMQUIZ_MAX_BANK_MB", "0.001")
         assert problems_of(small)[0].endswith(
-            "more than the 0 MB a bank may be (set FILMQUIZ_MAX_BANK_MB to allow more)"
+            "is 0.002 MB, more than the 0.001 MB a bank may be "
+            "(set FILMQUIZ_MAX_BANK_MB to allow more)"
         )
+
+    @pytest.mark.parametrize("value", ["nan", "-5", "many"])
+    def test_a_size_limit_that_is_no_number_keeps_the_default(
+        self, write_bank: WriteBank, monkeypatch: pytest.MonkeyPatch, value: str
+    ) -> None:
+        """FILMQUIZ_MAX_BANK_MB=nan (or negative, or words) reads as unset."""
+        monkeypatch.setenv("FILMQUIZ_MAX_BANK_MB", value)
+        assert load_bank(write_bank()).slug == "fan"
+
+    @pytest.mark.parametrize("value", ["inf", "1e400"])
+    def test_an_endless_size_limit(
+        self, write_bank: WriteBank, monkeypatch: pytest.MonkeyPatch, value: str
+    ) -> None:
+        """inf (or a number too big to count) means no limit."""
+        monkeypatch.setenv("FILMQUIZ_MAX_BANK_MB", value)
+        assert load_bank(write_bank()).slug == "fan"

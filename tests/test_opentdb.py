@@ -202,9 +202,7 @@ class TestImportCommand:
             app, ["import", "opentdb", str(tmp_path / "nope.json"), "-o", "x.json"]
         )
         assert done.exit_code == ExitStatus.FAILURE
-        assert done.stderr.startswith(
-            f"error: {tmp_path / 'nope.json'}: cannot be read"
-        )
+        assert done.stderr == f"error: {tmp_path / 'nope.json'}: no such file\n"
 
 
 @pytest.mark.skipif(
@@ -393,3 +391,62 @@ class TestRealApiResponses:
         finally:
             os.umask(old)
         assert output.stat().st_mode & 0o777 == 0o644
+
+
+class TestHostileSources:
+    def test_a_result_the_bank_would_refuse_is_unusable(self) -> None:
+        """A prompt of a lone joiner, a blank category, or choices that differ
+        only by a joiner: each result is counted as unusable, and the rest
+        import."""
+        report = convert(
+            {
+                "results": [
+                    result("\u200d", "A", ["B"]),
+                    result("Fine?", "A", ["A\u200d", "B"]),
+                    result("Also fine?", "A", ["B"]),
+                ]
+            }
+        )
+        assert (report.questions, report.skipped) == (1, 2)
+
+    @pytest.mark.parametrize("source", ["/dev/zero", "fifo"])
+    def test_special_sources_are_refused(self, tmp_path: Path, source: str) -> None:
+        """/dev/zero and a FIFO are not read: no memory eaten, no wait."""
+        import os
+
+        if source == "fifo":
+            source = str(tmp_path / "fifo.json")
+            os.mkfifo(source)
+        done = CliRunner().invoke(
+            app, ["import", "opentdb", source, "-o", str(tmp_path / "out.json")]
+        )
+        assert done.exit_code == ExitStatus.FAILURE
+        assert "is a " in done.stderr
+
+    def test_output_is_never_a_device(self, tmp_path: Path) -> None:
+        """--force replaces a bank, never a device or a folder."""
+        source = tmp_path / "api.json"
+        source.write_text(json.dumps({"results": [result("Q?", "A", ["B"])]}))
+        for output in ("/dev/null", str(tmp_path)):
+            done = CliRunner().invoke(
+                app, ["import", "opentdb", str(source), "-o", output, "--force"]
+            )
+            assert done.exit_code == ExitStatus.FAILURE
+            assert "is not a regular file" in done.stderr
+        assert Path("/dev/null").is_char_device()
+
+    def test_a_title_that_is_not_text(self, tmp_path: Path) -> None:
+        """A title with an escape sequence is a usage error."""
+        done = CliRunner().invoke(
+            app,
+            ["import", "opentdb", "x.json", "-o", "y.json", "--title", "\x1b[31m"],
+        )
+        assert done.exit_code == ExitStatus.USAGE
+        assert done.stderr.startswith("error: --title contains a control character")
+
+    def test_types_that_are_not_text(self) -> None:
+        """A type given as a list or an object is no answer, not a crash."""
+        report = convert(
+            {"results": [{"type": [1]}, {"type": {"a": 1}}, result("Q?", "A", ["B"])]}
+        )
+        assert (report.questions, report.skipped) == (1, 2)

@@ -174,6 +174,13 @@ BAD_KINDS: dict[str, Pairs] = {
     ),
     "lone surrogate": bank(question(explanation="\ud800 broken")),
     "line separator": bank(question(prompt="two\u2028lines")),
+    "Hangul filler prompt": bank(question(prompt="\u3164")),
+    "blank braille title": bank(title="\u2800\u2800"),
+    "filler look-alike choices": bank(
+        question(choices=["Venice", "Venice\u3164", "Cannes"], answer="Venice")
+    ),
+    "escape in the schema": bank(**{"$schema": "\x1b[31m"}),
+    "bidi in the schema": bank(**{"$schema": "\u202e"}),
     "bad difficulty": bank(question(difficulty="Hard")),
     "format 0": bank(format=0),
     "format as text": bank(format="1"),

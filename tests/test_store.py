@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -418,19 +419,113 @@ class TestTheHistoryLosesNothing:
         [
             ("PRAGMA user_version = -1", "its schema version is -1"),
             ("CREATE TABLE games (x)", "it holds other tables: games"),
+            (
+                "CREATE TABLE t (x); PRAGMA user_version = 3",
+                "its schema version is 3, but not its tables",
+            ),
         ],
     )
     def test_a_foreign_database(self, tmp_path: Path, setup: str, message: str) -> None:
-        """A database filmquiz did not write is said to be one, and left alone."""
+        """Another program's database where the history belongs: reading says
+        so; writing keeps it aside, untouched, and starts a history beside it."""
         path = tmp_path / "scores.db"
         with sqlite3.connect(path) as connection:
-            connection.execute(setup)
+            connection.executescript(setup)
         before = path.read_bytes()
         with pytest.raises(HistoryUnavailable) as caught:
-            open_store(path)
-        assert str(caught.value).startswith(f"{path} is not a filmquiz score history")
-        assert message in str(caught.value)
-        assert path.read_bytes() == before
+            ScoreStore(path, warn=print, read_only=True)
+        assert (
+            str(caught.value) == f"{path} is not a filmquiz score history ({message})"
+        )
+        warnings: list[str] = []
+        with open_store(path, warnings) as store:
+            store.record(result())
+            assert len(store.games()) == 1
+        (kept,) = tmp_path.glob("scores.db.foreign-*Z")
+        assert kept.read_bytes() == before
+        assert warnings == [
+            f"the score history {path} is not a filmquiz score history ({message}); "
+            f"it was kept as {kept} and a new history was started"
+        ]
+
+    @pytest.mark.parametrize("content", [b"", None])
+    def test_an_empty_history(self, tmp_path: Path, content: bytes | None) -> None:
+        """A 0-byte file, or a database with no table yet (a first game killed
+        early), reads as no games, and takes the next one."""
+        path = tmp_path / "scores.db"
+        if content is None:
+            sqlite3.connect(path).close()
+        else:
+            path.write_bytes(content)
+        with ScoreStore(path, warn=print, read_only=True) as store:
+            assert store.games() == []
+        with open_store(path) as store:
+            store.record(result())
+            assert len(store.games()) == 1
+
+    def test_a_fifo_as_the_history(self, tmp_path: Path) -> None:
+        """A FIFO named scores.db is refused at once, not waited on."""
+        path = tmp_path / "scores.db"
+        os.mkfifo(path)
+        for read_only in (True, False):
+            with pytest.raises(HistoryUnavailable, match="is not a regular file"):
+                ScoreStore(path, warn=print, read_only=read_only)
+
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            {"player": 5},
+            {"score": 10**30},
+            {"answers": [["q0", "right"]]},
+            {"finished_at": "0001-01-01T00:00:00+14:00"},
+            "not even a game",
+        ],
+    )
+    def test_a_bad_pending_file_is_set_aside(
+        self, tmp_path: Path, bad: dict[str, Any] | str
+    ) -> None:
+        """A pending file that is not a game is kept aside, and the valid
+        pending games after it are still added."""
+        from filmquiz.store import _as_row, pending_folder
+
+        path = tmp_path / "scores.db"
+        open_store(path).close()
+        folder = pending_folder(path)
+        folder.mkdir()
+        row = _as_row(result(minute=1))
+        broken = bad if isinstance(bad, str) else {**row, **bad, "uuid": "aaaa"}
+        (folder / "aaaa.json").write_text(json.dumps(broken))
+        good = {**row, "uuid": "zzzz"}
+        (folder / "zzzz.json").write_text(json.dumps(good))
+        with open_store(path) as store:
+            assert len(store.games()) == 1
+        assert [p.name for p in folder.iterdir()] == ["aaaa.unreadable"]
+
+    @pytest.mark.parametrize(
+        ("column", "value"),
+        [
+            ("finished_at", "0001-01-01T00:00:00+14:00"),
+            ("finished_at", "2026-11-01T20:00:00"),
+            ("score", -5),
+            ("score", 99),
+            ("title", b"\xff"),
+        ],
+    )
+    def test_rows_that_cannot_be_shown_are_left_out(
+        self, tmp_path: Path, column: str, value: object
+    ) -> None:
+        """A time out of range or without a zone, a score below 0 or above the
+        total: left out, named, never shown."""
+        path = tmp_path / "scores.db"
+        with open_store(path) as store:
+            store.record(result(minute=1))
+            store.record(result(minute=2))
+        with sqlite3.connect(path) as connection:
+            connection.execute(f"UPDATE games SET {column} = ? WHERE id = 2", (value,))
+        warnings: list[str] = []
+        with open_store(path, warnings) as store:
+            assert [g.finished_at.minute for g in store.games()] == [1]
+        assert "(row 2)" in warnings[0]
 
 
 @contextmanager
@@ -458,7 +553,9 @@ def read_only(folder: Path) -> Iterator[Path]:
         )
         yield mounted
     finally:
-        subprocess.run(["umount", str(mounted)], check=False)
+        done = subprocess.run(["umount", str(mounted)], check=False)
+        if done.returncode != 0:
+            subprocess.run(["umount", "-l", str(mounted)], check=False)
 
 
 class TestReadOnly:
@@ -517,3 +614,21 @@ class TestReadOnly:
             assert practice.returncode == 0, practice.stderr
             assert json.loads(practice.stdout)["total"] >= 1
             assert "this game was not kept" in practice.stderr
+
+    def test_games_still_in_the_log_are_read(self, tmp_path: Path) -> None:
+        """A read-only copy of a history whose latest games are still in its
+        write-ahead log (no shared-memory file beside it) shows them all."""
+        live = tmp_path / "live" / "scores.db"
+        synced = tmp_path / "synced"
+        synced.mkdir()
+        store = open_store(live)
+        for minute in range(5):
+            store.record(result(minute=minute))
+        shutil.copy(live, synced / "scores.db")
+        shutil.copy(live.with_name("scores.db-wal"), synced / "scores.db-wal")
+        store.close()
+        with (
+            read_only(synced) as folder,
+            ScoreStore(folder / "scores.db", warn=print, read_only=True) as copy,
+        ):
+            assert len(copy.games()) == 5

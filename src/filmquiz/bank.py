@@ -16,7 +16,7 @@ from typing import Annotated, Literal, get_args
 
 import msgspec
 
-from filmquiz.visible import BIDI_CONTROLS, without_invisible
+from filmquiz.visible import BIDI_CONTROLS, INVISIBLE_PRINTABLE, without_invisible
 
 Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = get_args(Difficulty)
@@ -40,7 +40,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def text_problem(text: str) -> str | None:
     """What is wrong with a piece of bank text, or None: every string of a
     bank must be plain, single-line, visible text."""
-    if text.isprintable() and text.strip():
+    if text.isprintable() and text.strip() and not INVISIBLE_PRINTABLE.search(text):
         return None  # the usual case, decided in C
     if not without_invisible(text).strip():
         return "is blank"

@@ -41,7 +41,9 @@ import msgspec
 
 from filmquiz import __version__
 from filmquiz.bank import Bank, Film, Question
-from filmquiz.loader import load_bank, slug_of
+from filmquiz.errors import BankError, Problem
+from filmquiz.files import Refused, read_whole
+from filmquiz.loader import load_bank, size_limit, slug_of
 from filmquiz.locations import cache_home, data_home
 
 CACHE_FROM = 256 * 1024
@@ -49,6 +51,8 @@ CACHE_FROM = 256 * 1024
 
 _MAGIC = b"filmquiz-cache-3\n"
 _MAC_SIZE = 32
+_INFO_LIMIT = 1_000_000
+"""Bytes an ``.info`` file may have."""
 _BLOCK = 1000
 """Questions proved by one digest."""
 _DIGEST_SIZE = 16
@@ -102,8 +106,13 @@ class _Header(msgspec.Struct, array_like=True, gc=False):
 
 
 class _CachedInfo(msgspec.Struct, array_like=True):
+    """An ``.info`` file: a bank's summary, or, for a broken bank, the first
+    problems found in it (so that listing it again costs nothing)."""
+
     stamp: _Stamp
-    info: BankInfo
+    info: BankInfo | None
+    problems: list[tuple[str, str]] = []
+    more: int = 0
 
 
 class LazyQuestions(Sequence[Question]):
@@ -187,6 +196,10 @@ def read_bank(path: Path) -> Bank:
     return bank
 
 
+_REMEMBERED_PROBLEMS = 50
+"""Problems of a broken big bank kept in its ``.info`` file."""
+
+
 def read_info(path: Path) -> BankInfo:
     """The summary of the checked bank at ``path``, from the cache when fresh.
 
@@ -202,8 +215,22 @@ def read_info(path: Path) -> BankInfo:
             except (msgspec.DecodeError, ValueError):
                 cached = None
             if cached is not None and cached.stamp == stamp:
-                return cached.info
-    return BankInfo.of(read_bank(path))
+                if cached.info is not None:
+                    return cached.info
+                problems = [
+                    Problem(where, message) for where, message in cached.problems
+                ]
+                raise BankError(path, problems, cached.more)
+    try:
+        return BankInfo.of(read_bank(path))
+    except BankError as error:
+        if stamp is not None and key is not None:
+            kept = error.problems[:_REMEMBERED_PROBLEMS]
+            more = len(error.problems) - len(kept) + error.more
+            remembered = [(problem.where, problem.message) for problem in kept]
+            broken = _CachedInfo(stamp, None, remembered, more)
+            _write(_cache_file(stamp, "info"), msgspec.msgpack.encode(broken), key)
+        raise
 
 
 def _encode_bank(bank: Bank, stamp: _Stamp, key: bytes) -> bytes:
@@ -230,8 +257,8 @@ def _read_bank(file: Path, stamp: _Stamp, key: bytes, path: Path) -> Bank | None
     """The bank in a cache file whose header proves itself and matches the
     bank file now; its questions prove themselves a block at a time."""
     try:
-        data = memoryview(file.read_bytes())
-    except OSError:
+        data = memoryview(read_whole(file, 2 * size_limit()))
+    except Refused:
         return None
     start = len(_MAGIC) + _MAC_SIZE
     if data[: len(_MAGIC)] != _MAGIC or len(data) < start + 4:
@@ -275,8 +302,8 @@ def _stamp(path: Path) -> _Stamp | None:
         resolved = os.fsencode(path.resolve())
     except (OSError, RuntimeError):
         return None
-    if not path.is_file() or status.st_size < CACHE_FROM:
-        return None
+    if not path.is_file() or not CACHE_FROM <= status.st_size <= size_limit():
+        return None  # small banks are quick, and banks over the limit refused
     return _Stamp(
         resolved,
         status.st_size,
@@ -308,9 +335,8 @@ def _proved(file: Path, key: bytes) -> memoryview | None:
     signed with ``key``; None otherwise (missing, truncated, garbled or
     forged)."""
     try:
-        with file.open("rb") as stream:
-            data = stream.read()
-    except OSError:
+        data = read_whole(file, _INFO_LIMIT)
+    except Refused:
         return None
     start = len(_MAGIC) + _MAC_SIZE
     if not data.startswith(_MAGIC) or len(data) < start:
@@ -343,8 +369,8 @@ def _key() -> bytes | None:
 
     file = data_home() / "cache.key"
     for _ in range(2):
-        with contextlib.suppress(OSError):
-            key = file.read_bytes()
+        with contextlib.suppress(Refused):
+            key = read_whole(file, _MAC_SIZE)
             if len(key) == _MAC_SIZE:
                 return key
         # Made whole beside it, then linked into place: two processes making

@@ -186,10 +186,7 @@ class _BankChecker:
         if not self._format(document):
             return None
         self._keys(document, _BANK_KEYS)
-        if "$schema" in document and not isinstance(document["$schema"], str):
-            self._problem(
-                f"$schema must be a string, got {describe(document['$schema'])}"
-            )
+        self._text(document, "$schema")
         title = self._text(document, "title", required=True)
         film = self._film(document.get("film")) if "film" in document else None
         questions = self._questions(document)

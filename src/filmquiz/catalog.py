@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from filmquiz.bankcache import BankInfo
 from filmquiz.errors import BankError, FilmquizError, UnknownQuiz
 from filmquiz.loader import slug_of
-from filmquiz.visible import quote
+from filmquiz.locations import expand
+from filmquiz.visible import quote, visible
 
 SHIPPED_QUIZZES = Path(__file__).parent / "quizzes"
 """The banks that come with filmquiz."""
@@ -96,9 +97,7 @@ def sources() -> list[Source]:
     twice (under any spelling) is searched once."""
     extra = os.environ.get(PATH_VARIABLE, "")
     candidates = [
-        Source("path", Path(folder).expanduser())
-        for folder in extra.split(os.pathsep)
-        if folder
+        Source("path", expand(folder)) for folder in extra.split(os.pathsep) if folder
     ]
     candidates.append(Source("user", user_quizzes()))
     candidates.append(Source("shipped", SHIPPED_QUIZZES))
@@ -155,14 +154,17 @@ def locate(name: str) -> Path:
 
     Raises :class:`UnknownQuiz` when it is neither.
     """
-    path = Path(name).expanduser()
+    path = expand(name)
     if looks_like_path(name):
         return path
     files = bank_files()
     if name in files:
         return files[name].path
-    if path.is_file():
-        return path
+    try:
+        if path.is_file():
+            return path
+    except OSError:  # a name too long to be a file's
+        pass
     raise unknown_quiz(name, list(files))
 
 
@@ -195,14 +197,17 @@ def complete(incomplete: str) -> list[str]:
     names = [name for name in bank_files() if name.startswith(incomplete)]
     if not ("/" in incomplete or incomplete.startswith((".", "~"))):
         return names
-    typed = Path(incomplete).expanduser()
+    typed = expand(incomplete)
     folder = typed if incomplete.endswith("/") else typed.parent
     prefix = "" if incomplete.endswith("/") else typed.name
     try:
         found = sorted(
             f"{incomplete}{p.name[len(prefix) :]}" + ("/" if p.is_dir() else "")
             for p in folder.iterdir()
-            if p.name.startswith(prefix) and (p.is_dir() or p.suffix == ".json")
+            if p.name.startswith(prefix)
+            and (p.is_dir() or p.suffix == ".json")
+            # A name that cannot be shown as it is cannot be offered either.
+            and visible(p.name) == p.name
         )
     except OSError:
         found = []

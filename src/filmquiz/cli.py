@@ -14,9 +14,10 @@ loader are imported inside the commands that use them, to keep ``--help`` fast.
 # more than all of this module's own imports.
 import contextlib
 import functools
+import io
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+LONGEST_NAME = 40
+"""Characters a player's name may have."""
 
 EXIT_STATUSES = """\
 Exit status: 0 done (a game played to the end); 1 a bad bank, an unknown quiz,
@@ -488,7 +492,8 @@ def play(
         # nothing, not a crash.
         with contextlib.suppress(AttributeError, ValueError):
             sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
-        ask = LineAsker(sys.stdin, screen, echo=not environment.stdin_is_terminal)
+        lines = sys.stdin if sys.stdin is not None else io.StringIO()
+        ask = LineAsker(lines, screen, echo=not environment.stdin_is_terminal)
     screen.game_start(bank, rounds, name, practice=mistakes)
     with session:
         result = play_game(
@@ -501,16 +506,37 @@ def play(
             seed=selection.seed if selection.shuffle else None,
         )
     # The history (sqlite3 and all) is imported only now, after the game, and
-    # kept before the summary is drawn, so Ctrl-C while drawing loses nothing.
+    # kept before the summary is drawn, so Ctrl-C while drawing loses nothing;
+    # Ctrl-C while it is being kept waits until it is.
     from filmquiz import scorebook
 
-    comparison = scorebook.keep(result, screen.warning)
+    with _interrupts_held():
+        comparison = scorebook.keep(result, screen.warning)
     if result.ending is Ending.OUTPUT_CLOSED:
         raise BrokenPipeError
     screen.summary(result, comparison)
     if json_output:
         screen.json(result.to_document())
     raise typer.Exit(_status_of(result))
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> "Iterator[None]":
+    """Ctrl-C inside waits for the end of it, then interrupts."""
+    import signal
+
+    pressed: list[bool] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
+    except ValueError:  # not the main thread: nothing to hold
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _pick_quiz(environment: "Environment") -> str:
@@ -547,6 +573,10 @@ def _player_name(given: str | None) -> str:
             raise typer.BadParameter(
                 "must be a name of printable characters", param_hint="--player"
             )
+        if len(name) > LONGEST_NAME:
+            raise typer.BadParameter(
+                f"must be at most {LONGEST_NAME} characters", param_hint="--player"
+            )
         return name
     import getpass
 
@@ -556,7 +586,8 @@ def _player_name(given: str | None) -> str:
         return "player"
     # The login name is held to what --player must be: a variable such as
     # USER can hold escape sequences.
-    return login if login and login.isprintable() else "player"
+    usable = login and login.isprintable() and len(login) <= LONGEST_NAME
+    return login if usable else "player"
 
 
 @app.command(
@@ -652,8 +683,12 @@ def scores(
     average of those, when they last played and the trend of their scores."""
     from filmquiz.history import scores_document, summarize
     from filmquiz.scorebook import open_history
+    from filmquiz.visible import visible
 
     screen = _screen(no_color=no_color)
+    # As the history holds them: names from files with escapes made visible.
+    quiz = visible(quiz) if quiz is not None else None
+    player = _player_name(player) if player is not None else None
     with open_history(screen.warning, read_only=not reset) as store:
         records = store.games(quiz=quiz, player=player)
         if quiz is not None and not records:
@@ -813,10 +848,13 @@ def import_opentdb(
     """Convert Open Trivia Database questions (API JSON) into a bank: HTML
     entities (and base64 or URL encoding) decoded, True/False questions kept,
     duplicates dropped."""
+    from filmquiz.bank import text_problem
     from filmquiz.careful import decode_json
     from filmquiz.library import save_document
     from filmquiz.opentdb import convert, results_of
 
+    if title is not None and text_problem(title):
+        raise typer.BadParameter(str(text_problem(title)), param_hint="--title")
     name, data = _read_source(source)
     document = decode_json(data, name)
     screen = _screen(no_color=no_color)
@@ -833,17 +871,27 @@ def import_opentdb(
 
 
 def _read_source(source: str) -> tuple[Path, bytes]:
-    """The name and bytes of an input file, or of standard input for ``-``."""
+    """The name and bytes of an input file (a regular file, no bigger than a
+    bank may be), or of standard input for ``-``."""
     from filmquiz.errors import FilmquizError
+    from filmquiz.files import Refused, read_whole
+    from filmquiz.loader import size_limit
+    from filmquiz.visible import visible
 
+    limit = size_limit()
     if source == "-":
-        return Path("<stdin>"), sys.stdin.buffer.read()
+        if sys.stdin is None:
+            raise FilmquizError("standard input is closed")
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise FilmquizError("standard input holds more than a bank may be")
+        return Path("<stdin>"), data
     path = Path(source)
     try:
-        return path, path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or error
-        raise FilmquizError(f"{source}: cannot be read ({reason})") from None
+        return path, read_whole(path, limit)
+    except Refused as refused:
+        reason = "is too big" if refused.size is not None else refused.reason
+        raise FilmquizError(f"{visible(source)}: {reason}") from None
 
 
 @app.command(

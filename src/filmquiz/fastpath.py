@@ -22,6 +22,7 @@ from filmquiz.bank import (
     Film,
     Question,
 )
+from filmquiz.visible import INVISIBLE_PRINTABLE
 
 
 class _Document(
@@ -99,10 +100,10 @@ def _encoded_again_agrees(data: bytes, document: _Document) -> bool:
       ``data`` has one per key given, plus those inside its strings (none
       escaped: see _ESCAPED_COLON). The counts are equal exactly when no key
       was given twice or as null, however the file is spaced or escaped.
-    - All text is printable: no control, format (bidi, zero-width),
-      separator or surrogate character, and no whitespace but the space. The
-      careful path's text rules then come down to "not blank", and choices
-      that look alike are equal.
+    - All text is printable and visible: no control, format (bidi,
+      zero-width), separator, surrogate or filler character, and no
+      whitespace but the space. The careful path's text rules then come down
+      to "not blank", and choices that look alike are equal.
     - No text is blank: with only spaces for whitespace, a blank string is a
       quote after a bracket, comma or colon, spaces, and a quote.
     """
@@ -119,7 +120,10 @@ def _encoded_again_agrees(data: bytes, document: _Document) -> bool:
     )
     colons = 0
     for chunk in chunks:
-        if _CONTROL_ESCAPE.search(chunk) or not chunk.decode().isprintable():
+        if _CONTROL_ESCAPE.search(chunk):
+            return False
+        text = chunk.decode()
+        if not text.isprintable() or INVISIBLE_PRINTABLE.search(text):
             return False
         for found in _SPACES.finditer(chunk):
             if chunk[found.start() - 1 : found.start()] in (b"[", b",", b":"):

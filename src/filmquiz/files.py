@@ -7,11 +7,67 @@ import contextlib
 import os
 import re
 import secrets
+import stat
 import time
 from pathlib import Path
 
 from filmquiz.errors import FilmquizError
 from filmquiz.visible import visible
+
+_SPECIAL = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+class Refused(Exception):
+    """A file that read_whole will not read, and why, in words."""
+
+    def __init__(self, reason: str, *, size: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.size = size
+        """The file's size, when it was refused for being too big."""
+
+
+def read_whole(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, read once, if it holds at
+    most ``limit`` bytes. Anything else (missing, a folder, a FIFO or device,
+    too big, unreadable) raises Refused: opening never waits on a FIFO, and a
+    device or a sparse giant is never read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise Refused("no such file") from None
+    except OSError as error:
+        raise Refused(f"cannot be read ({error.strerror or error})") from None
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise Refused("is a folder")
+        if not stat.S_ISREG(status.st_mode):
+            kind = _SPECIAL.get(stat.S_IFMT(status.st_mode), "not a regular file")
+            raise Refused(f"is {kind}")
+        if status.st_size > limit:
+            raise Refused("is too big", size=status.st_size)
+        chunks = []
+        read = 0
+        while read <= limit:
+            chunk = os.read(descriptor, min(1 << 24, limit + 1 - read))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            read += len(chunk)
+        if read > limit:
+            raise Refused("is too big", size=read)
+        return b"".join(chunks)
+    except OSError as error:
+        raise Refused(f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(descriptor)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -22,6 +78,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     be readable by the others who share it.
     """
     try:
+        if path.is_dir() or (path.exists() and not path.is_file()):
+            # Never put a file in place of a folder, a device or a FIFO.
+            raise FilmquizError(f"{visible(str(path))}: is not a regular file")
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(path.parent)
         handle, temporary = _temporary_file(path)

@@ -17,8 +17,18 @@ def main() -> None:
     """The entry point of the ``filmquiz`` script and of ``python -m``."""
     from filmquiz.cli import main as command_line
 
+    # A terminal or pipe that cannot show a character (PYTHONIOENCODING=ascii,
+    # LC_ALL=C) gets a stand-in for it, not a crash in the middle of a game.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         command_line()
     except KeyboardInterrupt:
         sys.exit(130)
+    finally:
+        # Once the command is over, Ctrl-C during Python's shutdown ends it
+        # quietly too.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)

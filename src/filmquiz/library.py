@@ -8,6 +8,7 @@ the new one, never a mix.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -62,6 +63,8 @@ def quiz_name_problem(name: str) -> str | None:
         return "a quiz name cannot start with a dot or a hyphen"
     if not name.isprintable():
         return "a quiz name must be printable text"
+    if len(os.fsencode(f"{name}.json")) > 255:
+        return "a quiz name must be shorter (at most 250 bytes)"
     return None
 
 
@@ -75,6 +78,16 @@ def save_document(
 
 
 def _store(data: bytes, bank: Bank, destination: Path, *, force: bool) -> Saved:
+    try:
+        return _stored(data, bank, destination, force=force)
+    except OSError as error:  # a name too long, a folder that is a file ...
+        raise FilmquizError(
+            f"{visible(str(destination))}: cannot be written "
+            f"({error.strerror or error})"
+        ) from None
+
+
+def _stored(data: bytes, bank: Bank, destination: Path, *, force: bool) -> Saved:
     replaced = destination.exists()
     if replaced and not force:
         raise BankExists(

@@ -10,26 +10,21 @@ or a :class:`~filmquiz.errors.BankError`, never another exception.
 from __future__ import annotations
 
 import codecs
+import math
 import os
-import stat
+import sys
 from pathlib import Path
 
 from filmquiz.bank import Bank
 from filmquiz.careful import careful_bank
 from filmquiz.errors import BankError, Problem
 from filmquiz.fastpath import fast_bank
+from filmquiz.files import Refused, read_whole
 
 SIZE_LIMIT_VARIABLE = "FILMQUIZ_MAX_BANK_MB"
 """Set to a number of megabytes to read banks bigger than the default limit."""
 DEFAULT_SIZE_LIMIT_MB = 100
 """A bank file may be this big (MB) unless FILMQUIZ_MAX_BANK_MB says more."""
-
-_NOT_REGULAR = {
-    stat.S_IFIFO: "a FIFO (named pipe)",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFSOCK: "a socket",
-}
 
 
 def load_bank(path: Path) -> Bank:
@@ -44,60 +39,47 @@ def load_bank(path: Path) -> Bank:
 def read_bank_file(path: Path) -> bytes:
     """The bytes of the bank file at ``path``: a regular file no bigger than
     the size limit, read once. BankError says why anything else is refused."""
-
-    def refuse(message: str) -> BankError:
-        return BankError(path, [Problem("", message)])
-
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    limit = size_limit()
     try:
-        # Non-blocking, so that opening a FIFO returns at once instead of
-        # waiting for a writer.
-        descriptor = os.open(path, flags)
-    except FileNotFoundError:
-        raise refuse("no such file") from None
-    except OSError as error:
-        raise refuse(f"cannot be read ({error.strerror or error})") from None
-    try:
-        status = os.fstat(descriptor)
-        if stat.S_ISDIR(status.st_mode):
-            raise refuse("is a folder, not a bank file")
-        if not stat.S_ISREG(status.st_mode):
-            kind = _NOT_REGULAR.get(stat.S_IFMT(status.st_mode), "not a regular file")
-            raise refuse(f"is {kind}, not a bank file; skipped")
-        limit = size_limit()
-        if status.st_size > limit:
-            raise refuse(_too_big(status.st_size, limit))
-        chunks = []
-        read = 0
-        while read <= limit:
-            chunk = os.read(descriptor, min(1 << 24, limit + 1 - read))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            read += len(chunk)
-        if read > limit:
-            raise refuse(_too_big(read, limit))
-        return b"".join(chunks)
-    except OSError as error:
-        raise refuse(f"cannot be read ({error.strerror or error})") from None
-    finally:
-        os.close(descriptor)
+        return read_whole(path, limit)
+    except Refused as refused:
+        if refused.size is not None:
+            message = _too_big(refused.size, limit)
+        elif refused.reason == "is a folder":
+            message = "is a folder, not a bank file"
+        elif refused.reason.startswith("is "):
+            message = f"{refused.reason}, not a bank file; skipped"
+        else:
+            message = refused.reason
+        raise BankError(path, [Problem("", message)]) from None
 
 
 def size_limit() -> int:
-    """The biggest bank file filmquiz reads, in bytes."""
+    """The biggest bank file filmquiz reads, in bytes: FILMQUIZ_MAX_BANK_MB
+    megabytes when that is a number (inf for no limit), else the default."""
+    text = os.environ.get(SIZE_LIMIT_VARIABLE, "")
     try:
-        megabytes = float(os.environ.get(SIZE_LIMIT_VARIABLE, DEFAULT_SIZE_LIMIT_MB))
+        megabytes = float(text) if text else DEFAULT_SIZE_LIMIT_MB
     except ValueError:
         megabytes = DEFAULT_SIZE_LIMIT_MB
-    return int(max(megabytes, 0) * 1_000_000)
+    if math.isnan(megabytes) or megabytes < 0:
+        megabytes = DEFAULT_SIZE_LIMIT_MB
+    if megabytes * 1_000_000 >= sys.maxsize:
+        return sys.maxsize
+    return int(megabytes * 1_000_000)
 
 
 def _too_big(size: int, limit: int) -> str:
     return (
-        f"is {size / 1e6:,.0f} MB, more than the {limit / 1e6:,.0f} MB a bank may be "
+        f"is {_megabytes(size)}, more than the {_megabytes(limit)} a bank may be "
         f"(set {SIZE_LIMIT_VARIABLE} to allow more)"
     )
+
+
+def _megabytes(size: int) -> str:
+    """A size in MB as people read it: ``3,000 MB``, ``0.67 MB``."""
+    megabytes = size / 1e6
+    return f"{megabytes:,.0f} MB" if megabytes >= 10 else f"{megabytes:.2g} MB"
 
 
 def slug_of(path: Path) -> str:

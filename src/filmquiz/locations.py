@@ -36,7 +36,16 @@ def cache_home() -> Path:
 
 def _home_override() -> Path | None:
     value = os.environ.get(HOME_VARIABLE)
-    return Path(value).expanduser() if value else None
+    return expand(value) if value else None
+
+
+def expand(text: str) -> Path:
+    """A path as typed, ``~`` and ``~user`` expanded when they can be (a
+    ``~nosuchuser`` stays as written)."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        return Path(text)
 
 
 def history_file() -> Path:

@@ -21,10 +21,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
-from filmquiz.bank import DIFFICULTIES, FORMAT_VERSION, MAX_CHOICES, MIN_CHOICES
+from filmquiz.bank import (
+    DIFFICULTIES,
+    FORMAT_VERSION,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    looks,
+    text_problem,
+)
 from filmquiz.errors import FilmquizError
 from filmquiz.naming import question_id
-from filmquiz.visible import JOINERS, is_invisible, quote
+from filmquiz.visible import JOINERS, is_invisible, quote, without_invisible
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -78,7 +85,9 @@ def text(raw: Any, decode: Decode = html.unescape) -> str | None:
         for character in _CONTROL.sub(" ", decoded)
         if character in JOINERS or not is_invisible(character)
     )
-    return " ".join(shown.split())
+    shown = " ".join(shown.split())
+    # A joiner with nothing visible around it is all that is left of it.
+    return shown if without_invisible(shown).strip() else ""
 
 
 def results_of(document: Any) -> list[Any]:
@@ -197,7 +206,7 @@ def _nothing_matches(
 def _decoder(items: list[Any]) -> Decode:
     """How the results' text is encoded, told from the results themselves."""
     dicts = [item for item in items if isinstance(item, dict)]
-    types = {item.get("type") for item in dicts}
+    types = {item.get("type") for item in dicts if isinstance(item.get("type"), str)}
     if types and types <= _BASE64_TYPES:
         return _from_base64
     prompts = [
@@ -239,10 +248,11 @@ def _question(
         if any(not choice for choice in wrong):
             return None
         choices = _place_answer(answer, [choice for choice in wrong if choice], prompt)
-    if not MIN_CHOICES <= len(choices) <= MAX_CHOICES or len(set(choices)) != len(
-        choices
-    ):
+    looking = {looks(choice) for choice in choices}
+    if not MIN_CHOICES <= len(choices) <= MAX_CHOICES or len(looking) != len(choices):
         return None
+    if any(text_problem(part) for part in (prompt, *choices, category) if part):
+        return None  # the bank would refuse it: counted as unusable instead
     question: dict[str, Any] = {"id": question_id(prompt)}
     if category:
         question["category"] = category

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 
 from filmquiz.engine import GameResult
 from filmquiz.errors import FilmquizError
-from filmquiz.files import write_atomically
+from filmquiz.files import Refused, read_whole, write_atomically
 from filmquiz.history import GameRecord
 
 T = TypeVar("T")
@@ -110,6 +110,9 @@ _INSERT_ANSWER = (
     " VALUES (?, ?, ?, ?, ?)"
 )
 
+PENDING_LIMIT = 1_000_000
+"""Bytes a pending game's file may have."""
+
 WAIT_FIRST = 2.0
 """Seconds to wait for a locked history before saying so."""
 WAIT_LONGEST = 15.0
@@ -125,6 +128,10 @@ class HistoryUnavailable(FilmquizError):
 
 class HistoryBusy(HistoryUnavailable):
     """Another program holds the history's write lock."""
+
+
+class _Foreign(HistoryUnavailable):
+    """The file is a database, but not a filmquiz score history."""
 
 
 def _code(error: sqlite3.Error) -> int | None:
@@ -159,6 +166,7 @@ class ScoreStore:
         self._warn = warn
         self._read_only = read_only
         self._version = SCHEMA_VERSION
+        self._copies: list[Path] = []
         if not read_only:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -176,6 +184,9 @@ class ScoreStore:
                 raise HistoryUnavailable(
                     f"cannot read scores in {path.parent} ({error.strerror or error})"
                 ) from None
+        if path.exists() and not path.is_file():
+            # SQLite would wait forever on a FIFO, and read a device.
+            raise HistoryUnavailable(f"the score history {path} is not a regular file")
         connect = self._connect
         self._connection = (
             self._guarded(connect)
@@ -186,8 +197,12 @@ class ScoreStore:
             self.add_pending()
 
     def close(self) -> None:
-        """Close the database."""
+        """Close the database (and forget any copy read in its place)."""
         self._connection.close()
+        import shutil
+
+        for folder in self._copies:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def __enter__(self) -> ScoreStore:
         return self
@@ -230,12 +245,16 @@ class ScoreStore:
         added = 0
         for file in files:
             try:
-                row: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
+                row = _pending_row(read_whole(file, PENDING_LIMIT))
                 self._guarded(partial(self._write, row))
-            except (OSError, ValueError, KeyError, TypeError):
-                continue  # not a game this filmquiz wrote: left as it is
-            except HistoryUnavailable:
-                break  # busy or broken: next time
+            except HistoryBusy:
+                break  # next time
+            except (HistoryUnavailable, Refused, ValueError):
+                # Not a game this filmquiz wrote, or one the history refuses:
+                # kept aside, never in the way of the games after it.
+                with contextlib.suppress(OSError):
+                    file.rename(file.with_suffix(".unreadable"))
+                continue
             with contextlib.suppress(OSError):
                 file.unlink()
             added += 1
@@ -351,8 +370,11 @@ class ScoreStore:
     # -- the file ---------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
+        # The file as it is before opening: recovery moves it only if it is
+        # still this one.
+        self._inode = _inode(self.path)
         if self._read_only:
-            connection = _open_read_only(self.path)
+            connection = _open_read_only(self.path, self._copies)
         else:
             connection = sqlite3.connect(
                 self.path, timeout=WAIT_FIRST, isolation_level=None
@@ -361,15 +383,24 @@ class ScoreStore:
         try:
             # Refuse a newer or foreign history before anything writes to it.
             self._version = self._check_version(connection)
+            if self._read_only and self._version == 0:
+                connection.close()
+                return _empty_history()  # nothing was ever written to it
             if not self._read_only:
                 connection.execute("PRAGMA journal_mode = WAL")
                 connection.execute("PRAGMA synchronous = FULL")
                 connection.execute("PRAGMA foreign_keys = ON")
                 self._migrate(connection)
+        except _Foreign as foreign:
+            connection.close()
+            if self._read_only:
+                raise HistoryUnavailable(
+                    f"{self.path} is not a filmquiz score history ({foreign})"
+                ) from None
+            raise
         except BaseException:
             connection.close()
             raise
-        self._inode = _inode(self.path)
         return connection
 
     def _check_version(self, connection: sqlite3.Connection) -> int:
@@ -387,17 +418,20 @@ class ScoreStore:
                 f"(schema {version}; this one knows {SCHEMA_VERSION})"
             )
         if version < 0:
-            raise HistoryUnavailable(
-                f"{self.path} is not a filmquiz score history "
-                f"(its schema version is {version})"
-            )
+            raise _Foreign(f"its schema version is {version}")
         if version == 0 and tables:
             # filmquiz sets the version in the transaction that makes its
             # tables: tables without a version are another program's.
-            raise HistoryUnavailable(
-                f"{self.path} is not a filmquiz score history (it holds other "
-                f"tables: {tables})"
-            )
+            raise _Foreign(f"it holds other tables: {tables}")
+        if version > 0:
+            columns = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM pragma_table_info('games')"
+                )
+            }
+            if not columns >= set(_GAME_COLUMNS[:8]):
+                raise _Foreign(f"its schema version is {version}, but not its tables")
         return int(version)
 
     def _migrate(self, connection: sqlite3.Connection) -> None:
@@ -456,10 +490,14 @@ class ScoreStore:
                     said = True
 
     def _guarded(self, operation: Callable[[], T]) -> T:
-        """Run ``operation``; if the file proves damaged, start afresh (once)
-        and run it again. A locked history raises HistoryBusy."""
+        """Run ``operation``; if the file proves damaged, or another program's,
+        start afresh (once) and run it again. A locked history raises
+        HistoryBusy."""
+        why = "was damaged"
         try:
             return operation()
+        except _Foreign as foreign:
+            why = f"is not a filmquiz score history ({foreign})"
         except sqlite3.DatabaseError as error:
             if _is_busy(error):
                 raise self._busy() from None
@@ -467,7 +505,7 @@ class ScoreStore:
                 raise HistoryUnavailable(
                     f"the score history {self.path} cannot be used ({error})"
                 ) from None
-        self._recover()
+        self._recover(why)
         try:
             return operation()
         except sqlite3.DatabaseError as error:
@@ -482,19 +520,21 @@ class ScoreStore:
             f"the score history {self.path} is locked by another program"
         )
 
-    def _recover(self) -> None:
-        """Move the damaged file aside and open a fresh history, under a lock
-        and only if the file is still the one found damaged: another process
-        may have done it already, and its fresh history must not be moved."""
+    def _recover(self, why: str) -> None:
+        """Move the file found unusable (``why``) aside and open a fresh
+        history, under a lock and only if the file is still the one found
+        unusable: another process may have done it already, and its fresh
+        history must not be moved."""
         damaged = getattr(self, "_inode", None)
         connection = getattr(self, "_connection", None)
         if connection is not None:
             connection.close()
         with _locked(self.path.with_name(self.path.name + ".lock")):
             if damaged is None or _inode(self.path) == damaged:
-                kept = self._move_aside()
+                kind = "damaged" if why == "was damaged" else "foreign"
+                kept = self._move_aside(kind)
                 self._warn(
-                    f"the score history {self.path} was damaged; it was kept as "
+                    f"the score history {self.path} {why}; it was kept as "
                     f"{kept} and a new history was started"
                 )
             try:
@@ -504,13 +544,13 @@ class ScoreStore:
                     f"the score history {self.path} cannot be used ({error})"
                 ) from None
 
-    def _move_aside(self) -> Path:
+    def _move_aside(self, kind: str) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        kept = self.path.with_name(f"{self.path.name}.{kind}-{stamp}")
         number = 1
         while kept.exists():
             number += 1
-            kept = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{number}")
+            kept = self.path.with_name(f"{self.path.name}.{kind}-{stamp}-{number}")
         try:
             self.path.rename(kept)
             for suffix in ("-wal", "-shm"):
@@ -566,22 +606,63 @@ def _as_row(result: GameResult) -> dict[str, Any]:
     }
 
 
+def _pending_row(data: bytes) -> dict[str, Any]:
+    """A pending game, read back; ValueError unless it is one as _as_row
+    writes it."""
+    row = json.loads(data)
+    texts = ("uuid", "quiz", "title", "player", "started_at", "finished_at")
+    if not isinstance(row, dict) or not all(
+        isinstance(row.get(key), str) for key in texts
+    ):
+        raise ValueError("not a pending game")
+    numbers = (row.get("score"), row.get("total"), row.get("bank_questions", 0))
+    if not all(
+        isinstance(n, int) and not isinstance(n, bool) and 0 <= n < 2**31
+        for n in numbers
+        if n is not None
+    ) or not isinstance(row.get("answers"), list):
+        raise ValueError("not a pending game")
+    for answer in row["answers"]:
+        if not (
+            isinstance(answer, list)
+            and len(answer) == 3
+            and isinstance(answer[0], str)
+            and isinstance(answer[1], str)
+            and isinstance(answer[2], bool)
+        ):
+            raise ValueError("not a pending game")
+    _moment(row["started_at"])
+    _moment(row["finished_at"])
+    return dict(row)
+
+
+def _moment(text: str) -> datetime:
+    """A stored time, with its zone, that can be shown in any zone; ValueError
+    otherwise."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError("a time without a zone")
+    try:
+        moment.astimezone(UTC)
+        moment.astimezone()
+    except (OverflowError, OSError) as error:
+        raise ValueError("a time out of range") from error
+    return moment
+
+
 def _record(row: tuple[Any, ...]) -> GameRecord | None:
     """A row as a GameRecord, or None when it does not hold what it should."""
     quiz, title, player, score, total, complete, started, finished, *rest = row
     practice, bank_questions = rest
     texts = (quiz, title, player, started, finished)
-    numbers = (score, total)
-    if not all(isinstance(text, str) for text in texts) or not all(
-        isinstance(number, int) for number in numbers
-    ):
+    if not all(isinstance(text, str) for text in texts):
+        return None
+    if not (isinstance(score, int) and isinstance(total, int) and 0 <= score <= total):
         return None
     try:
-        started_at = datetime.fromisoformat(started)
-        finished_at = datetime.fromisoformat(finished)
+        started_at = _moment(started)
+        finished_at = _moment(finished)
     except ValueError:
-        return None
-    if started_at.tzinfo is None or finished_at.tzinfo is None:
         return None
     return GameRecord(
         quiz=quiz,
@@ -625,19 +706,33 @@ def _inode(path: Path) -> tuple[int, int] | None:
     return status.st_dev, status.st_ino
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    """The history opened for reading only; in a folder that cannot be
-    written (where SQLite cannot make its shared-memory file), as unchanging."""
+def _open_read_only(path: Path, copies: list[Path]) -> sqlite3.Connection:
+    """The history opened for reading only. In a folder that cannot be
+    written (where SQLite cannot make its shared-memory file), a copy of it
+    and of its log is read instead, so that games still in the log are seen;
+    the copy's folder is added to ``copies``, to be removed when done."""
     uri = path.resolve().as_uri()
+    connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
     try:
-        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
-        connection.execute("PRAGMA user_version").fetchone()
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
     except sqlite3.OperationalError:
-        connection = sqlite3.connect(
-            f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None
-        )
-    return connection
+        connection.close()
+    import shutil
+    import tempfile
+
+    copy = Path(tempfile.mkdtemp(prefix="filmquiz-")) / path.name
+    copies.append(copy.parent)
+    try:
+        shutil.copyfile(path, copy)
+        log = path.with_name(path.name + "-wal")
+        if log.is_file():
+            shutil.copyfile(log, copy.with_name(copy.name + "-wal"))
+    except OSError as error:
+        raise HistoryUnavailable(
+            f"the score history {path} cannot be read ({error.strerror or error})"
+        ) from None
+    return sqlite3.connect(copy, isolation_level=None)
 
 
 def _empty_history() -> sqlite3.Connection:

@@ -25,7 +25,8 @@ JOINERS = frozenset("\u200c\u200d")
 """Zero-width joiners that real text needs (emoji sequences, Persian): kept
 when there is visible text around them."""
 
-_FILLERS = "\u115f\u1160\u3164\uffa0"
+_SELECTOR = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+"""Variation selectors: invisible, but part of how emoji are written."""
 _UNSAFE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
     + "".join(sorted(BIDI_CONTROLS))
@@ -33,13 +34,22 @@ _UNSAFE = re.compile(
 )
 
 
+INVISIBLE_PRINTABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164"
+    "\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
+)
+"""Characters that Python calls printable yet that show nothing: fillers
+(Hangul, the blank braille cell), variation selectors, the combining
+grapheme joiner."""
+
+
 def is_invisible(character: str) -> bool:
     """True for a character that takes no room on screen: a format character
-    (zero-width spaces and joiners, bidi controls, soft hyphens) or a Hangul
-    filler."""
+    (zero-width spaces and joiners, bidi controls, soft hyphens) or one of
+    INVISIBLE_PRINTABLE."""
     return (
         unicodedata.category(character) == "Cf"
-        or character in "\u115f\u1160\u3164\uffa0"
+        or INVISIBLE_PRINTABLE.match(character) is not None
     )
 
 
@@ -51,7 +61,7 @@ def without_invisible(text: str) -> str:
 def visible(text: str) -> str:
     """``text`` with every character that could control the terminal, or
     hide, written as a visible escape."""
-    if text.isprintable():
+    if text.isprintable() and not INVISIBLE_PRINTABLE.search(text):
         return text
     blank = not without_invisible(text).strip()
     return "".join(_escaped(character, blank) for character in text)
@@ -62,7 +72,9 @@ def _escaped(character: str, blank: bool) -> str:
     if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name
         return f"\\x{code - 0xDC00:02x}"
     if _UNSAFE.match(character) or (
-        is_invisible(character) and (blank or character not in JOINERS)
+        is_invisible(character)
+        and (blank or character not in JOINERS)
+        and not _SELECTOR.match(character)
     ):
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     return character

@@ -30,6 +30,7 @@ from filmquiz.bank import (
     MIN_CHOICES,
     is_plain,
 )
+from filmquiz.locations import expand
 from filmquiz.menu import drop_typeahead
 from filmquiz.naming import question_id, slugify
 
@@ -208,7 +209,7 @@ class Wizard:
                     default=f"{slugify(title)}.json",
                     validate=_optional,
                 )
-                path = Path(typed.strip()).expanduser()
+                path = expand(typed.strip())
             if not path.exists() or self._confirm(
                 f"{path} exists. Replace it?", default=False
             ):
