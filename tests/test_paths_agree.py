@@ -228,7 +228,11 @@ def test_bad_banks_are_refused_by_both(document: Pairs, style: Style) -> None:
 def test_valid_banks_take_the_fast_path_in_any_style(style: Style) -> None:
     """A valid bank, however it is written, is the same bank on both paths,
     and the fast path does vouch for it."""
-    document = bank(question("a"), question("b", category="cast"), question("c"))
+    document = bank(
+        question("a"),
+        question("b", category="cast", prompt="Who plays Janis in Almodóvar’s film?"),
+        question("c", explanation="“Madres paralelas”, 東京で上映 🎬"),
+    )
     fast, careful = verdicts(dump(document, style).encode())
     assert fast is not None
     assert fast == careful

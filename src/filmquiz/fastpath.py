@@ -47,6 +47,12 @@ colon in the raw bytes is a key's or a raw one inside a string."""
 _CONTROL_ESCAPE = re.compile(rb"\\(?:[bfnrt]|u00)")
 """How msgspec writes a control character in a string (the only characters
 it escapes, with the quote and the backslash)."""
+_LATIN1_TAILS = bytes(range(0x80, 0xC0)) + b"\xc2\xc3"
+"""The bytes of Latin-1 characters beyond ASCII in UTF-8, but their first:
+what is left once they are deleted is ASCII only for Latin-1 text."""
+_LATIN1_UNPRINTABLE = re.compile(b"\xc2[\x80-\xa0\xad]")
+"""C1 controls, the no-break space and the soft hyphen in UTF-8: the Latin-1
+characters that are not printable."""
 _SPACES = re.compile(b'" *"')
 """A quote, spaces and a quote: in msgspec's output, a blank string when the
 first quote follows a bracket, comma or colon (and an escaped quote inside a
@@ -89,6 +95,20 @@ def fast_bank(data: bytes, slug: str) -> Bank | None:
     return Bank(slug=slug, title=document.title, questions=questions, film=film)
 
 
+def _printable_and_visible(chunk: bytes) -> bool:
+    """True when the text msgspec wrote in ``chunk`` (its control characters
+    escaped, and DEL looked for already) is printable, holding no invisible
+    character. ASCII is; so is Latin-1 but for C1, the no-break space and the
+    soft hyphen, all found in the bytes; anything else is decoded and
+    looked at."""
+    if chunk.isascii():
+        return True
+    if chunk.translate(None, _LATIN1_TAILS).isascii():
+        return _LATIN1_UNPRINTABLE.search(chunk) is None
+    text = chunk.decode()
+    return text.isprintable() and INVISIBLE_PRINTABLE.search(text) is None
+
+
 def _encoded_again_agrees(data: bytes, document: _Document) -> bool:
     """Re-encode the decoded bank, and check on those bytes, where msgspec
     writes every string the same way and nothing between tokens:
@@ -120,10 +140,9 @@ def _encoded_again_agrees(data: bytes, document: _Document) -> bool:
     )
     colons = 0
     for chunk in chunks:
-        if _CONTROL_ESCAPE.search(chunk):
+        if _CONTROL_ESCAPE.search(chunk) or b"\x7f" in chunk:
             return False
-        text = chunk.decode()
-        if not text.isprintable() or INVISIBLE_PRINTABLE.search(text):
+        if not _printable_and_visible(chunk):
             return False
         for found in _SPACES.finditer(chunk):
             if chunk[found.start() - 1 : found.start()] in (b"[", b",", b":"):
