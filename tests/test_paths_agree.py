@@ -230,8 +230,8 @@ def test_valid_banks_take_the_fast_path_in_any_style(style: Style) -> None:
     and the fast path does vouch for it."""
     document = bank(
         question("a"),
-        question("b", category="cast", prompt="Who plays Janis in Almodóvar’s film?"),
-        question("c", explanation="“Madres paralelas”, 東京で上映 🎬"),
+        question("b", category="cast", prompt="Who is Janis in Almodóvar\u2019s film?"),
+        question("c", explanation="\u201cMadres paralelas\u201d, 東京で上映 🎬"),
     )
     fast, careful = verdicts(dump(document, style).encode())
     assert fast is not None
