@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from prompt_toolkit.input import PipeInput, create_pipe_input
 
-from filmquiz.catalog import SHIPPED_QUIZZES
+from filmquiz.banks.catalog import SHIPPED_QUIZZES
 
 SHIPPED_BANKS = sorted(SHIPPED_QUIZZES.glob("*.json"))
 

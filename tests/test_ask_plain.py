@@ -6,11 +6,11 @@ import io
 
 import pytest
 
-from filmquiz.ask_plain import LineAsker, interpret
-from filmquiz.bank import Question
-from filmquiz.engine import Round
+from filmquiz.ask.lines import LineAsker, interpret
+from filmquiz.bankfile.model import Question
 from filmquiz.errors import InputEnded
-from filmquiz.render import Screen
+from filmquiz.game.engine import Round
+from filmquiz.render.screen import Screen
 
 CHOICES = ("Cecilia", "Anita", "17", "2")
 

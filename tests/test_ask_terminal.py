@@ -11,9 +11,9 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from conftest import CTRL_C, DOWN, ENTER
-from filmquiz.ask_terminal import TerminalAsker, confirm
-from filmquiz.bank import Bank, Question
-from filmquiz.engine import Ending, Round, Selection, plan_game, play
+from filmquiz.ask.terminal import TerminalAsker, confirm
+from filmquiz.bankfile.model import Bank, Question
+from filmquiz.game.engine import Ending, Round, Selection, plan_game, play
 
 
 def a_round(*choices: str, prompt: str = "Who?") -> Round:

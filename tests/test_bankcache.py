@@ -10,10 +10,16 @@ from pathlib import Path
 import pytest
 
 from conftest import bank_document, question
-from filmquiz.bankcache import CACHE_FROM, BankInfo, LazyQuestions, read_bank, read_info
-from filmquiz.engine import Selection, plan_game
+from filmquiz.bankfile.reading import load_bank
+from filmquiz.banks.cache import (
+    CACHE_FROM,
+    BankInfo,
+    LazyQuestions,
+    read_bank,
+    read_info,
+)
 from filmquiz.errors import BankError
-from filmquiz.loader import load_bank
+from filmquiz.game.engine import Selection, plan_game
 
 
 def big_bank(path: Path, count: int = 3000, title: str = "Big") -> Path:
@@ -191,7 +197,7 @@ class TestUntrustedCache:
         refuse, is not used: its signature cannot be made without the key."""
         import msgspec
 
-        from filmquiz import bankcache
+        from filmquiz.banks import cache as bankcache
 
         path = big_bank(tmp_path / "big.json")
         read_bank(path)
@@ -279,7 +285,7 @@ class TestUntrustedCache:
     ) -> None:
         """list reads a broken big bank once; after that its problems come from
         the cache, and the file is not read again (until it changes)."""
-        from filmquiz import bankcache
+        from filmquiz.banks import cache as bankcache
 
         path = tmp_path / "broken.json"
         items = "[1]," * 200_000

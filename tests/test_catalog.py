@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import WriteBank, bank_document, question
-from filmquiz import catalog
+from filmquiz.banks import catalog
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus, UnknownQuiz
 

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from conftest import WriteBank, bank_document, question
 from filmquiz import __version__
+from filmquiz.bankfile.schema import bank_schema
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus
-from filmquiz.schema import bank_schema
 
 # An SGR sequence that sets a foreground colour (bold or italic alone is fine).
 COLOUR = re.compile(r"\x1b\[(?:[\d;]*;)?(?:3[0-8]|9[0-7])[;m]")
@@ -446,7 +446,7 @@ class TestSeeds:
 
     def test_filters_keep_the_seeds_order(self, runner: CliRunner) -> None:
         """A category or difficulty picks from the seed's order."""
-        from filmquiz.catalog import load
+        from filmquiz.banks.catalog import load
 
         bank = load("parallel-mothers")
         plot = {q.id for q in bank.questions if q.category == "plot"}
@@ -497,7 +497,7 @@ class TestSeeds:
 class TestRepeatedOptions:
     def test_categories_combine(self, runner: CliRunner) -> None:
         """-c plot -c characters asks questions of either category."""
-        from filmquiz.catalog import load
+        from filmquiz.banks.catalog import load
 
         categories = {q.id: q.category for q in load("parallel-mothers").questions}
         ids = played_ids(runner, "-c", "plot", "-c", "characters")
@@ -506,7 +506,7 @@ class TestRepeatedOptions:
 
     def test_difficulties_combine(self, runner: CliRunner) -> None:
         """-d easy -d hard asks questions of either difficulty, none medium."""
-        from filmquiz.catalog import load
+        from filmquiz.banks.catalog import load
 
         levels = {q.id: q.difficulty for q in load("parallel-mothers").questions}
         ids = played_ids(runner, "-d", "easy", "-d", "HARD")

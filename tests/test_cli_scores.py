@@ -389,7 +389,7 @@ def test_a_locked_history_while_playing(
     history is free."""
     import sqlite3
 
-    from filmquiz import store
+    from filmquiz.scores import store
 
     monkeypatch.setattr(store, "WAIT_FIRST", 0.2)
     monkeypatch.setattr(store, "WAIT_LONGEST", 0.6)

@@ -7,8 +7,9 @@ from itertools import count
 
 import pytest
 
-from filmquiz.bank import Bank, Question
-from filmquiz.engine import (
+from filmquiz.bankfile.model import Bank, Question
+from filmquiz.errors import InputEnded, NoQuestions
+from filmquiz.game.engine import (
     Answer,
     CategoryScore,
     Clocks,
@@ -18,7 +19,6 @@ from filmquiz.engine import (
     plan_game,
     play,
 )
-from filmquiz.errors import InputEnded, NoQuestions
 
 
 def make_bank() -> Bank:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from filmquiz.catalog import SHIPPED_QUIZZES
+from filmquiz.banks.catalog import SHIPPED_QUIZZES
 from filmquiz.cli import app
 
 SHIPPED = json.loads((SHIPPED_QUIZZES / "parallel-mothers.json").read_text())

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from filmquiz.history import (
+from filmquiz.scores.statistics import (
     TREND_LENGTH,
     Comparison,
     GameRecord,

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from conftest import WriteBank, bank_document, question
-from filmquiz.bank import Bank, Film, Question
+from filmquiz.bankfile.model import Bank, Film, Question
+from filmquiz.bankfile.reading import load_bank
 from filmquiz.errors import BankError
-from filmquiz.loader import load_bank
 
 
 def problems_of(path: Path) -> list[str]:

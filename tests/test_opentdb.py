@@ -10,11 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SHARED_DATA
+from filmquiz.bankfile.reading import load_bank
+from filmquiz.banks.naming import question_id
+from filmquiz.banks.opentdb import NotOpenTdb, convert, text
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus
-from filmquiz.loader import load_bank
-from filmquiz.naming import question_id
-from filmquiz.opentdb import NotOpenTdb, convert, text
 
 
 def result(

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from filmquiz.bank import Bank
-from filmquiz.careful import careful_bank
+from filmquiz.bankfile.model import Bank
+from filmquiz.bankfile.problems import careful_bank
+from filmquiz.bankfile.vouching import fast_bank
 from filmquiz.errors import BankError
-from filmquiz.fastpath import fast_bank
 
 
 class Pairs(list[tuple[str, Any]]):

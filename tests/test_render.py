@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from rich.console import Console
 
-from filmquiz.history import Comparison, GameRecord, Standing
-from filmquiz.render import _comparison_line, local_time, sparkline
-from filmquiz.wording import duration, what_reset_forgets
+from filmquiz.render.screen import _comparison_line, local_time, sparkline
+from filmquiz.render.wording import duration, what_reset_forgets
+from filmquiz.scores.statistics import Comparison, GameRecord, Standing
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import SHIPPED_BANKS
-from filmquiz.catalog import SHIPPED_QUIZZES, entries
-from filmquiz.loader import load_bank
-from filmquiz.schema import bank_schema
+from filmquiz.bankfile.reading import load_bank
+from filmquiz.bankfile.schema import bank_schema
+from filmquiz.banks.catalog import SHIPPED_QUIZZES, entries
 
 REPOSITORY_QUIZZES = Path(__file__).parent.parent / "quizzes"
 

@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from filmquiz.bank import Bank, Question
-from filmquiz.engine import Answer, Ending, GameResult
-from filmquiz.store import SCHEMA_VERSION, HistoryUnavailable, ScoreStore
+from filmquiz.bankfile.model import Bank, Question
+from filmquiz.game.engine import Answer, Ending, GameResult
+from filmquiz.scores.store import SCHEMA_VERSION, HistoryUnavailable, ScoreStore
 
 QUESTIONS = tuple(
     Question(id=f"q{n}", prompt=f"Q{n}?", choices=("right", "wrong"), answer="right")
@@ -247,7 +247,7 @@ import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 from test_store import result
-from filmquiz.store import ScoreStore
+from filmquiz.scores.store import ScoreStore
 
 with ScoreStore(Path(sys.argv[1]), warn=print) as store:
     number = 0
@@ -364,7 +364,7 @@ class TestTheHistoryLosesNothing:
     ) -> None:
         """Another program holds the history: filmquiz says it waits, then keeps
         the game in a pending file, added (once) when the history is free."""
-        from filmquiz import store as store_module
+        from filmquiz.scores import store as store_module
 
         monkeypatch.setattr(store_module, "WAIT_FIRST", 0.2)
         monkeypatch.setattr(store_module, "WAIT_LONGEST", 0.8)
@@ -486,7 +486,7 @@ class TestTheHistoryLosesNothing:
     ) -> None:
         """A pending file that is not a game is kept aside, and the valid
         pending games after it are still added."""
-        from filmquiz.store import _as_row, pending_folder
+        from filmquiz.scores.store import _as_row, pending_folder
 
         path = tmp_path / "scores.db"
         open_store(path).close()

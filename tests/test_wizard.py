@@ -10,11 +10,11 @@ from prompt_toolkit.output import DummyOutput
 from typer.testing import CliRunner
 
 from conftest import BACKSPACE, DOWN, ENTER
+from filmquiz.ask.wizard import Wizard
+from filmquiz.bankfile.reading import load_bank
+from filmquiz.banks.saving import save_document
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus
-from filmquiz.library import save_document
-from filmquiz.loader import load_bank
-from filmquiz.wizard import Wizard
 
 
 def lines(*typed: str) -> str:

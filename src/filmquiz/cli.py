@@ -1,7 +1,7 @@
 """The ``filmquiz`` command line: thin commands over the library.
 
 Each command parses its options, calls the library and hands the outcome to
-:mod:`filmquiz.render`. Errors a user can cause are turned into one message and
+:mod:`filmquiz.render.screen`. Errors a user can cause are turned into one message and
 an exit status in two places only: :func:`_reporting_errors` for what the
 commands raise, and :class:`FilmquizGroup` for usage errors.
 
@@ -27,10 +27,10 @@ from typer.core import TyperCommand, TyperGroup
 from filmquiz import __version__
 
 if TYPE_CHECKING:
-    from filmquiz.engine import Ask, GameResult
     from filmquiz.environment import Environment
     from filmquiz.errors import ExitStatus
-    from filmquiz.render import Screen
+    from filmquiz.game.engine import Ask, GameResult
+    from filmquiz.render.screen import Screen
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -197,7 +197,7 @@ def _seed(text: str) -> int:
 
 
 def _difficulty(text: str) -> str:
-    from filmquiz.bank import DIFFICULTIES
+    from filmquiz.bankfile.model import DIFFICULTIES
     from filmquiz.visible import quote
 
     level = text.strip().lower()
@@ -272,7 +272,7 @@ def _environment(no_color: bool = False) -> "Environment":
 
 
 def _screen(*, people_on_stderr: bool = False, no_color: bool = False) -> "Screen":
-    from filmquiz.render import Screen
+    from filmquiz.render.screen import Screen
 
     color = _environment(no_color).color
     return Screen(people_on_stderr=people_on_stderr, color=color)
@@ -313,14 +313,14 @@ def _main(
 
 
 def _complete_quiz(incomplete: str) -> list[str]:
-    from filmquiz.catalog import complete
+    from filmquiz.banks.catalog import complete
 
     return complete(incomplete)
 
 
 def _complete_category(ctx: typer.Context, incomplete: str) -> list[str]:
     """The categories of the quiz given on the command line so far."""
-    from filmquiz.catalog import categories_of
+    from filmquiz.banks.catalog import categories_of
 
     # While an option waits for its value, the words before it may not be
     # parsed into their parameters yet: the quiz can still be among the args.
@@ -434,10 +434,10 @@ def play(
     a choice). Every game is kept in the score history (see `filmquiz scores`)."""
     import random
 
-    from filmquiz import catalog
-    from filmquiz.ask_plain import LineAsker
-    from filmquiz.engine import Ending, Selection, plan_game
-    from filmquiz.engine import play as play_game
+    from filmquiz.ask.lines import LineAsker
+    from filmquiz.banks import catalog
+    from filmquiz.game.engine import Ending, Selection, plan_game
+    from filmquiz.game.engine import play as play_game
 
     environment = _environment(no_color)
     screen = _screen(people_on_stderr=json_output, no_color=no_color)
@@ -459,7 +459,7 @@ def play(
         seed=seed if seed is not None else random.randrange(2**31),
     )
     if mistakes:
-        from filmquiz import scorebook
+        from filmquiz.scores import keeping as scorebook
 
         wrong = scorebook.mistakes(bank, name, screen.warning)
         if wrong is None:
@@ -478,7 +478,7 @@ def play(
     rounds = plan_game(bank, selection)
     session: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
     if environment.can_draw_menus(on_stderr=json_output):
-        from filmquiz.ask_terminal import TerminalAsker
+        from filmquiz.ask.terminal import TerminalAsker
 
         asker = TerminalAsker(
             echo=screen.answered,
@@ -508,7 +508,7 @@ def play(
     # The history (sqlite3 and all) is imported only now, after the game, and
     # kept before the summary is drawn, so Ctrl-C while drawing loses nothing;
     # Ctrl-C while it is being kept waits until it is.
-    from filmquiz import scorebook
+    from filmquiz.scores import keeping as scorebook
 
     with _interrupts_held():
         comparison = scorebook.keep(result, screen.warning)
@@ -541,8 +541,8 @@ def _interrupts_held() -> "Iterator[None]":
 
 def _pick_quiz(environment: "Environment") -> str:
     """Ask which quiz to play, in a terminal."""
-    from filmquiz import catalog
-    from filmquiz.ask_terminal import pick_quiz
+    from filmquiz.ask.terminal import pick_quiz
+    from filmquiz.banks import catalog
 
     entries = [entry for entry in catalog.entries() if entry.info is not None]
     if not entries:
@@ -553,8 +553,8 @@ def _pick_quiz(environment: "Environment") -> str:
 
 
 def _status_of(result: "GameResult") -> "ExitStatus":
-    from filmquiz.engine import Ending
     from filmquiz.errors import ExitStatus
+    from filmquiz.game.engine import Ending
 
     return {
         Ending.COMPLETED: ExitStatus.OK,
@@ -599,7 +599,7 @@ def _player_name(given: str | None) -> str:
 def list_quizzes(json_output: JsonOutput = False, no_color: NoColor = False) -> None:
     """List the quizzes there are: name, title, year, questions, categories and
     where each comes from (FILMQUIZ_PATH, your quizzes folder, or shipped)."""
-    from filmquiz import catalog
+    from filmquiz.banks import catalog
 
     entries = catalog.entries()
     screen = _screen(no_color=no_color)
@@ -624,9 +624,9 @@ def validate(
     no_color: NoColor = False,
 ) -> None:
     """Check bank files and list every problem found in them."""
-    from filmquiz import catalog
+    from filmquiz.bankfile.reading import load_bank
+    from filmquiz.banks import catalog
     from filmquiz.errors import BankError, ExitStatus, FilmquizError, Problem
-    from filmquiz.loader import load_bank
 
     screen = _screen(no_color=no_color)
     failed = False
@@ -681,8 +681,8 @@ def scores(
     """Show how each player has done on each quiz: the games that count (complete,
     not practice, at least 10 questions or the whole quiz), the best and
     average of those, when they last played and the trend of their scores."""
-    from filmquiz.history import scores_document, summarize
-    from filmquiz.scorebook import open_history
+    from filmquiz.scores.keeping import open_history
+    from filmquiz.scores.statistics import scores_document, summarize
     from filmquiz.visible import visible
 
     screen = _screen(no_color=no_color)
@@ -713,7 +713,7 @@ def scores(
 def _check_quiz_is_known(quiz: str, played: set[str]) -> None:
     """UnknownQuiz, with a suggestion, for a name that is neither a quiz nor
     in the history."""
-    from filmquiz.catalog import bank_files, unknown_quiz
+    from filmquiz.banks.catalog import bank_files, unknown_quiz
 
     known = set(bank_files()) | played
     if quiz not in known:
@@ -726,7 +726,7 @@ def _confirm_reset(
     """Whether to forget the games: asked in a terminal, after saying what
     they are; without one, only --yes will do."""
     from filmquiz.errors import FilmquizError
-    from filmquiz.wording import what_reset_forgets
+    from filmquiz.render.wording import what_reset_forgets
 
     if yes or not records:
         return True
@@ -735,7 +735,7 @@ def _confirm_reset(
             "--reset asks for confirmation in a terminal; pass --yes to reset "
             "without one"
         )
-    from filmquiz.ask_terminal import confirm
+    from filmquiz.ask.terminal import confirm
 
     what = what_reset_forgets(records, quiz=quiz, player=player)
     _screen().say(f"This forgets {what}")
@@ -755,7 +755,7 @@ def add(
     no_color: NoColor = False,
 ) -> None:
     """Check a bank and copy it into your quizzes folder, to play it by name."""
-    from filmquiz.library import add_bank
+    from filmquiz.banks.saving import add_bank
 
     _screen(no_color=no_color).saved(add_bank(file, force=force))
 
@@ -765,17 +765,17 @@ def add(
 def new(no_color: NoColor = False) -> None:
     """Write a new bank with a guided wizard: title, film, then each question
     (prompt, choices, the right one, category, difficulty, explanation)."""
-    from filmquiz.catalog import user_quizzes
+    from filmquiz.banks.catalog import user_quizzes
+    from filmquiz.banks.saving import save_document
     from filmquiz.errors import FilmquizError
-    from filmquiz.library import save_document
 
     if not _environment().interactive:
         raise FilmquizError(
             "filmquiz new asks its questions in a terminal; without one, write a "
             "bank by hand (the README shows the format) or use filmquiz import"
         )
+    from filmquiz.ask.wizard import Wizard
     from filmquiz.errors import ExitStatus
-    from filmquiz.wizard import Wizard
 
     screen = _screen(no_color=no_color)
     wizard = Wizard(user_quizzes(), no_color=not _environment(no_color).color)
@@ -848,10 +848,10 @@ def import_opentdb(
     """Convert Open Trivia Database questions (API JSON) into a bank: HTML
     entities (and base64 or URL encoding) decoded, True/False questions kept,
     duplicates dropped."""
-    from filmquiz.bank import text_problem
-    from filmquiz.careful import decode_json
-    from filmquiz.library import save_document
-    from filmquiz.opentdb import convert, results_of
+    from filmquiz.bankfile.model import text_problem
+    from filmquiz.bankfile.problems import decode_json
+    from filmquiz.banks.opentdb import convert, results_of
+    from filmquiz.banks.saving import save_document
 
     if title is not None and text_problem(title):
         raise typer.BadParameter(str(text_problem(title)), param_hint="--title")
@@ -873,9 +873,9 @@ def import_opentdb(
 def _read_source(source: str) -> tuple[Path, bytes]:
     """The name and bytes of an input file (a regular file, no bigger than a
     bank may be), or of standard input for ``-``."""
+    from filmquiz.bankfile.reading import size_limit
     from filmquiz.errors import FilmquizError
     from filmquiz.files import Refused, read_whole
-    from filmquiz.loader import size_limit
     from filmquiz.visible import visible
 
     limit = size_limit()
@@ -900,7 +900,7 @@ def _read_source(source: str) -> tuple[Path, bytes]:
 @_reporting_errors
 def schema() -> None:
     """Print the JSON Schema of the bank format, for editors that check files."""
-    from filmquiz.schema import bank_schema
+    from filmquiz.bankfile.schema import bank_schema
 
     _screen().json(bank_schema())
 

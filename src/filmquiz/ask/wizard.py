@@ -20,8 +20,9 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.output import Output
 
-from filmquiz.ask_terminal import prompt_options, select
-from filmquiz.bank import (
+from filmquiz.ask.menu import drop_typeahead
+from filmquiz.ask.terminal import prompt_options, select
+from filmquiz.bankfile.model import (
     DIFFICULTIES,
     EARLIEST_YEAR,
     FORMAT_VERSION,
@@ -30,9 +31,8 @@ from filmquiz.bank import (
     MIN_CHOICES,
     is_plain,
 )
+from filmquiz.banks.naming import question_id, slugify
 from filmquiz.locations import expand
-from filmquiz.menu import drop_typeahead
-from filmquiz.naming import question_id, slugify
 
 NO_DIFFICULTY = "(none)"
 USER_FOLDER = "My quizzes folder (play it by name)"

@@ -2,9 +2,9 @@
 
 These are msgspec structs, so a valid bank file decodes straight into them in
 C, with unknown keys, wrong types and bad difficulties refused on the way.
-Objects here are only ever built by :mod:`filmquiz.loader`, which checks what a
-schema cannot (answers among the choices, unique ids, plain text); everything
-after the loader trusts them.
+Objects here are only ever built by :mod:`filmquiz.bankfile.reading`, which
+checks what a schema cannot (answers among the choices, unique ids, plain
+text); everything after the loader trusts them.
 """
 
 from __future__ import annotations

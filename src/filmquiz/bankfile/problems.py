@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from filmquiz.bank import (
+from filmquiz.bankfile.model import (
     DIFFICULTIES,
     EARLIEST_YEAR,
     FORMAT_VERSION,

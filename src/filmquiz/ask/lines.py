@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from filmquiz.engine import Round
 from filmquiz.errors import InputEnded
-from filmquiz.render import Screen
+from filmquiz.game.engine import Round
+from filmquiz.render.screen import Screen
 
 LONGEST_LINE = 1000
 """Characters an answer line may have; a longer one is not an answer, and is

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from filmquiz.bank import (
+from filmquiz.bankfile.model import (
     DIFFICULTIES,
     EARLIEST_YEAR,
     FORMAT_VERSION,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from filmquiz.catalog import Entry
-from filmquiz.engine import Round
-from filmquiz.history import GameRecord
+from filmquiz.banks.catalog import Entry
+from filmquiz.game.engine import Round
+from filmquiz.scores.statistics import GameRecord
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:

@@ -12,11 +12,11 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from filmquiz.bank import Bank
-from filmquiz.catalog import SHIPPED_QUIZZES, user_quizzes
+from filmquiz.bankfile.model import Bank
+from filmquiz.bankfile.reading import parse_bank, read_bank_file, slug_of
+from filmquiz.banks.catalog import SHIPPED_QUIZZES, user_quizzes
 from filmquiz.errors import FilmquizError
 from filmquiz.files import write_atomically
-from filmquiz.loader import parse_bank, read_bank_file, slug_of
 from filmquiz.visible import visible
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from filmquiz.bank import Bank
-from filmquiz.engine import GameResult
-from filmquiz.history import Comparison, GameRecord, compare
+from filmquiz.bankfile.model import Bank
+from filmquiz.game.engine import GameResult
 from filmquiz.locations import history_file
-from filmquiz.store import (
+from filmquiz.scores.statistics import Comparison, GameRecord, compare
+from filmquiz.scores.store import (
     HistoryBusy,
     HistoryUnavailable,
     ScoreStore,

@@ -2,7 +2,7 @@
 msgspec straight into the bank's structs and checked in bulk.
 
 It only ever says "this is a valid bank" or "look closer": anything it cannot
-vouch for goes to :mod:`filmquiz.careful`, which names every problem.
+vouch for goes to :mod:`filmquiz.bankfile.problems`, which names every problem.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Annotated
 
 import msgspec
 
-from filmquiz.bank import (
+from filmquiz.bankfile.model import (
     EARLIEST_YEAR,
     FORMAT_VERSION,
     LATEST_YEAR,

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
-from filmquiz.bank import (
+from filmquiz.bankfile.model import (
     DIFFICULTIES,
     FORMAT_VERSION,
     MAX_CHOICES,
@@ -29,8 +29,8 @@ from filmquiz.bank import (
     looks,
     text_problem,
 )
+from filmquiz.banks.naming import question_id
 from filmquiz.errors import FilmquizError
-from filmquiz.naming import question_id
 from filmquiz.visible import JOINERS, is_invisible, quote, without_invisible
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -29,10 +29,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from filmquiz.engine import GameResult
 from filmquiz.errors import FilmquizError
 from filmquiz.files import Refused, read_whole, write_atomically
-from filmquiz.history import GameRecord
+from filmquiz.game.engine import GameResult
+from filmquiz.scores.statistics import GameRecord
 
 T = TypeVar("T")
 

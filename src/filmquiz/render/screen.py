@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
-from filmquiz.bank import Bank
-from filmquiz.engine import Answer, Ending, GameResult, Round
-from filmquiz.history import (
+from filmquiz.bankfile.model import Bank
+from filmquiz.game.engine import Answer, Ending, GameResult, Round
+from filmquiz.render.wording import duration, plural, round_details, round_number
+from filmquiz.scores.statistics import (
     COUNTED_FROM,
     Comparison,
     GameRecord,
@@ -28,15 +29,14 @@ from filmquiz.history import (
     Summary,
 )
 from filmquiz.visible import BIDI_CONTROLS, quote, visible
-from filmquiz.wording import duration, plural, round_details, round_number
 
 if TYPE_CHECKING:
     from rich.console import JustifyMethod
     from rich.table import Table
 
-    from filmquiz.catalog import Entry
-    from filmquiz.library import Saved
-    from filmquiz.opentdb import Imported
+    from filmquiz.banks.catalog import Entry
+    from filmquiz.banks.opentdb import Imported
+    from filmquiz.banks.saving import Saved
 
 _JSON_UNSAFE = re.compile(
     "[\x7f-\x9f\u2028\u2029\ud800-\udfff" + "".join(sorted(BIDI_CONTROLS)) + "]"

@@ -12,16 +12,16 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from filmquiz.bank import Bank
+from filmquiz.bankfile.model import Bank
 
 if TYPE_CHECKING:
-    from filmquiz.bankcache import BankInfo
+    from filmquiz.banks.cache import BankInfo
+from filmquiz.bankfile.reading import slug_of
 from filmquiz.errors import BankError, FilmquizError, UnknownQuiz
-from filmquiz.loader import slug_of
 from filmquiz.locations import expand
 from filmquiz.visible import quote, visible
 
-SHIPPED_QUIZZES = Path(__file__).parent / "quizzes"
+SHIPPED_QUIZZES = Path(__file__).parent.parent / "quizzes"
 """The banks that come with filmquiz."""
 
 PATH_VARIABLE = "FILMQUIZ_PATH"
@@ -138,7 +138,7 @@ def _json_files(folder: Path) -> list[Path]:
 
 def entries() -> list[Entry]:
     """Every known bank, read; a broken one is listed with its problems."""
-    from filmquiz.bankcache import read_info
+    from filmquiz.banks.cache import read_info
 
     found = []
     for item in bank_files().values():
@@ -183,7 +183,7 @@ def unknown_quiz(name: str, known: list[str]) -> UnknownQuiz:
 def categories_of(name: str) -> tuple[str, ...]:
     """The categories of the quiz ``name`` means, or none when it cannot be
     read (for shell completion, which must never fail)."""
-    from filmquiz.bankcache import read_info
+    from filmquiz.banks.cache import read_info
 
     try:
         return read_info(locate(name)).categories
@@ -221,6 +221,6 @@ def looks_like_path(name: str) -> bool:
 
 def load(name: str) -> Bank:
     """The bank a quiz name means, read and checked."""
-    from filmquiz.bankcache import read_bank
+    from filmquiz.banks.cache import read_bank
 
     return read_bank(locate(name))

@@ -1,9 +1,9 @@
 """Read a bank file and check every part of it before anything trusts it.
 
-A valid bank takes the fast path (:mod:`filmquiz.fastpath`); anything else is
-read again by the careful path (:mod:`filmquiz.careful`), which collects every
+A valid bank takes the fast path (:mod:`filmquiz.bankfile.vouching`); anything else is
+read again by the careful path (:mod:`filmquiz.bankfile.problems`), which collects every
 problem, so that one run of ``filmquiz validate`` shows the author everything
-to fix. Whatever a file holds, the outcome is a :class:`~filmquiz.bank.Bank`
+to fix. Whatever a file holds, the outcome is a :class:`~filmquiz.bankfile.model.Bank`
 or a :class:`~filmquiz.errors.BankError`, never another exception.
 """
 
@@ -15,10 +15,10 @@ import os
 import sys
 from pathlib import Path
 
-from filmquiz.bank import Bank
-from filmquiz.careful import careful_bank
+from filmquiz.bankfile.model import Bank
+from filmquiz.bankfile.problems import careful_bank
+from filmquiz.bankfile.vouching import fast_bank
 from filmquiz.errors import BankError, Problem
-from filmquiz.fastpath import fast_bank
 from filmquiz.files import Refused, read_whole
 
 SIZE_LIMIT_VARIABLE = "FILMQUIZ_MAX_BANK_MB"

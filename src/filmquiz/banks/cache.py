@@ -40,10 +40,10 @@ from typing import overload
 import msgspec
 
 from filmquiz import __version__
-from filmquiz.bank import Bank, Film, Question
+from filmquiz.bankfile.model import Bank, Film, Question
+from filmquiz.bankfile.reading import load_bank, size_limit, slug_of
 from filmquiz.errors import BankError, Problem
 from filmquiz.files import Refused, read_whole
-from filmquiz.loader import load_bank, size_limit, slug_of
 from filmquiz.locations import cache_home, data_home
 
 CACHE_FROM = 256 * 1024

@@ -1,7 +1,7 @@
 """Asking questions in a terminal: a menu for each round, arrow keys and Enter
 or a number key.
 
-This module, :mod:`filmquiz.menu` and the wizard are the only ones that import
+This module, :mod:`filmquiz.ask.menu` and the wizard are the only ones that import
 questionary and prompt_toolkit, and the command line imports them only when a
 prompt is shown, so that ``filmquiz --help`` never pays for them.
 """
@@ -17,11 +17,11 @@ import questionary
 from prompt_toolkit.input import Input, create_input
 from prompt_toolkit.output import ColorDepth, Output, create_output
 
-from filmquiz.catalog import Entry
-from filmquiz.engine import Round
-from filmquiz.menu import Menu, quiet_keys
+from filmquiz.ask.menu import Menu, quiet_keys
+from filmquiz.banks.catalog import Entry
+from filmquiz.game.engine import Round
+from filmquiz.render.wording import answer_hint, quiz_label, round_heading
 from filmquiz.visible import visible
-from filmquiz.wording import answer_hint, quiz_label, round_heading
 
 STYLE = questionary.Style(
     [
@@ -106,7 +106,7 @@ def prompt_options(
 def select(message: str, choices: Sequence[str], **options: Any) -> str:
     """Ask with questionary until one of ``choices`` is picked; Ctrl-C raises
     KeyboardInterrupt. For the short lists of the wizard and the quiz picker;
-    a game's questions use :class:`~filmquiz.menu.Menu`.
+    a game's questions use :class:`~filmquiz.ask.menu.Menu`.
 
     ``options`` go to questionary.select (style, input, output, qmark ...).
     """

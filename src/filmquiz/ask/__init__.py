@@ -1,0 +1,1 @@
+"""Asking people: menus and prompts in a terminal, or lines without one."""

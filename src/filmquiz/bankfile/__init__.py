@@ -1,0 +1,1 @@
+"""The bank file format: its rules, its model, and reading and checking a file."""

@@ -1,0 +1,1 @@
+"""The banks there are: finding them, caching, saving, naming, importing."""

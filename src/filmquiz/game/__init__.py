@@ -1,0 +1,1 @@
+"""A game: the pure engine that plans rounds, asks them and scores them."""
