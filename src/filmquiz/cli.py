@@ -197,15 +197,12 @@ def _seed(text: str) -> int:
 
 
 def _difficulty(text: str) -> str:
-    from filmquiz.bankfile.model import DIFFICULTIES
+    from filmquiz.bankfile.rules import DIFFICULTIES, one_of
     from filmquiz.visible import quote
 
     level = text.strip().lower()
     if level not in DIFFICULTIES:
-        raise typer.BadParameter(
-            f"must be {', '.join(DIFFICULTIES[:-1])} or {DIFFICULTIES[-1]} "
-            f"(got {quote(text)})"
-        )
+        raise typer.BadParameter(f"must be {one_of(DIFFICULTIES)} (got {quote(text)})")
     return level
 
 
@@ -848,8 +845,8 @@ def import_opentdb(
     """Convert Open Trivia Database questions (API JSON) into a bank: HTML
     entities (and base64 or URL encoding) decoded, True/False questions kept,
     duplicates dropped."""
-    from filmquiz.bankfile.model import text_problem
     from filmquiz.bankfile.problems import decode_json
+    from filmquiz.bankfile.rules import text_problem
     from filmquiz.banks.opentdb import convert, results_of
     from filmquiz.banks.saving import save_document
 

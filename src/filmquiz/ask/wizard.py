@@ -22,13 +22,12 @@ from prompt_toolkit.output import Output
 
 from filmquiz.ask.menu import drop_typeahead
 from filmquiz.ask.terminal import prompt_options, select
-from filmquiz.bankfile.model import (
+from filmquiz.bankfile.rules import (
     DIFFICULTIES,
-    EARLIEST_YEAR,
     FORMAT_VERSION,
-    LATEST_YEAR,
     MAX_CHOICES,
     MIN_CHOICES,
+    is_film_year,
     is_plain,
 )
 from filmquiz.banks.naming import question_id, slugify
@@ -61,7 +60,7 @@ def _year(text: str) -> bool | str:
     text = text.strip()
     if not text:
         return True
-    if _YEAR.fullmatch(text) and EARLIEST_YEAR <= int(text) <= LATEST_YEAR:
+    if _YEAR.fullmatch(text) and is_film_year(int(text)):
         return True
     return "A year such as 2021, or nothing."
 

@@ -9,75 +9,19 @@ text); everything after the loader trusts them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from operator import attrgetter
-from typing import Annotated, Literal, get_args
+from typing import Annotated
 
 import msgspec
 
-from filmquiz.visible import BIDI_CONTROLS, INVISIBLE_PRINTABLE, without_invisible
-
-Difficulty = Literal["easy", "medium", "hard"]
-DIFFICULTIES: tuple[Difficulty, ...] = get_args(Difficulty)
-
-FORMAT_VERSION = 1
-"""The newest bank format this filmquiz reads."""
-
-MIN_CHOICES = 2
-MAX_CHOICES = 10
-EARLIEST_YEAR = 1870
-LATEST_YEAR = 2200
-"""The years a film.year may hold: anything else is a typo."""
-
-# C0 and C1 control characters, DEL and the line and paragraph separators: a
-# bank is plain single-line text, and these could move the cursor, change
-# colours or rewrite the screen of whoever plays it.
-CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def text_problem(text: str) -> str | None:
-    """What is wrong with a piece of bank text, or None: every string of a
-    bank must be plain, single-line, visible text."""
-    if text.isprintable() and text.strip() and not INVISIBLE_PRINTABLE.search(text):
-        return None  # the usual case, decided in C
-    if not without_invisible(text).strip():
-        return "is blank"
-    control = CONTROL_CHARACTER.search(text)
-    if control is not None:
-        return (
-            f"contains a control character (U+{ord(control.group()):04X}); "
-            "bank text must be plain, single-line text"
-        )
-    bidi = next((character for character in text if character in BIDI_CONTROLS), None)
-    if bidi is not None:
-        return (
-            f"contains a bidirectional control character (U+{ord(bidi):04X}), "
-            "which would change how the text reads"
-        )
-    surrogate = _SURROGATE.search(text)
-    if surrogate is not None:
-        return f"contains a lone surrogate (U+{ord(surrogate.group()):04X}), not text"
-    return None
-
-
-def is_plain(text: str) -> bool:
-    """True when ``text`` is fit for a bank (see :func:`text_problem`)."""
-    return text_problem(text) is None
-
-
-def looks(text: str) -> str:
-    """What ``text`` looks like on screen: two choices that look the same are
-    the same choice."""
-    return without_invisible(text)
-
+from filmquiz.bankfile.rules import MAX_CHOICES, MIN_CHOICES, Difficulty
 
 # gc=False: these structs hold only text, numbers and tuples of them, so they
 # can never be part of a reference cycle, and leaving them out of the cyclic
 # garbage collector halves the time to decode a bank of 200,000 questions.
 # omit_defaults=True: encoded, a field left out stays out, so the fast path can
-# count the keys a re-encoded bank has (see fastpath._same_keys).
+# count the keys a re-encoded bank has (see vouching._encoded_again_agrees).
 
 
 class Film(

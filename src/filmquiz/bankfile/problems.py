@@ -15,34 +15,24 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from filmquiz.bankfile.model import (
+from filmquiz.bankfile.model import Bank, Film, Question
+from filmquiz.bankfile.rules import (
+    BANK_KEYS,
     DIFFICULTIES,
-    EARLIEST_YEAR,
+    FILM_KEYS,
     FORMAT_VERSION,
-    LATEST_YEAR,
     MAX_CHOICES,
     MIN_CHOICES,
-    Bank,
+    QUESTION_KEYS,
     Difficulty,
-    Film,
-    Question,
+    choice_count_fits,
+    is_film_year,
     looks,
+    one_of,
     text_problem,
 )
 from filmquiz.errors import BankError, Problem
 from filmquiz.visible import quote
-
-_BANK_KEYS = ("$schema", "format", "title", "film", "questions")
-_FILM_KEYS = ("title", "original_title", "year", "director")
-_QUESTION_KEYS = (
-    "id",
-    "category",
-    "difficulty",
-    "prompt",
-    "choices",
-    "answer",
-    "explanation",
-)
 
 _KEPT_PROBLEMS = 1000
 """Problems kept in full; more than shown (SHOWN_PROBLEMS), so that the ones
@@ -185,7 +175,7 @@ class _BankChecker:
             return None
         if not self._format(document):
             return None
-        self._keys(document, _BANK_KEYS)
+        self._keys(document, BANK_KEYS)
         self._text(document, "$schema")
         title = self._text(document, "title", required=True)
         film = self._film(document.get("film")) if "film" in document else None
@@ -216,13 +206,13 @@ class _BankChecker:
         if not isinstance(value, dict):
             self._problem(f"film must be an object, got {describe(value)}")
             return None
-        self._keys(value, _FILM_KEYS, prefix="film.")
+        self._keys(value, FILM_KEYS, prefix="film.")
         year = value.get("year")
         if year is not None or "year" in value:
             if not isinstance(year, int) or isinstance(year, bool):
                 self._problem(f"film.year must be a whole number, got {describe(year)}")
                 year = None
-            elif not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            elif not is_film_year(year):
                 self._problem(f"film.year must be a year such as 2021, got {year}")
                 year = None
         return Film(
@@ -268,7 +258,7 @@ class _BankChecker:
             else:
                 first_position[id_] = position
                 self._where = f"question {quote(id_)}"
-        self._keys(item, _QUESTION_KEYS)
+        self._keys(item, QUESTION_KEYS)
         prompt = self._text(item, "prompt", required=True)
         choices = self._choices(item)
         answer = self._text(item, "answer", required=True)
@@ -303,7 +293,7 @@ class _BankChecker:
         if not isinstance(value, list):
             self._problem(f"choices must be a list of strings, got {describe(value)}")
             return None
-        if not MIN_CHOICES <= len(value) <= MAX_CHOICES:
+        if not choice_count_fits(len(value)):
             self._problem(
                 f"choices must list {MIN_CHOICES} to {MAX_CHOICES} answers, "
                 f"got {len(value)}"
@@ -330,7 +320,7 @@ class _BankChecker:
                 ok = False
             else:
                 seen[looks(choice)] = choice
-        return tuple(value) if ok and MIN_CHOICES <= len(value) <= MAX_CHOICES else None
+        return tuple(value) if ok and choice_count_fits(len(value)) else None
 
     def _difficulty(self, item: dict[str, Any]) -> Difficulty | None:
         if "difficulty" not in item:
@@ -339,11 +329,8 @@ class _BankChecker:
         for level in DIFFICULTIES:
             if value == level:
                 return level
-        names = ", ".join(quote(level) for level in DIFFICULTIES[:-1])
-        self._problem(
-            f"difficulty must be {names} or {quote(DIFFICULTIES[-1])}, "
-            f"got {describe(value)}"
-        )
+        names = one_of([quote(level) for level in DIFFICULTIES])
+        self._problem(f"difficulty must be {names}, got {describe(value)}")
         return None
 
     def _text(

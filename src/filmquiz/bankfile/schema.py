@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from filmquiz.bankfile.model import (
+from filmquiz.bankfile.rules import (
+    BANK_REQUIRED,
     DIFFICULTIES,
     EARLIEST_YEAR,
     FORMAT_VERSION,
     LATEST_YEAR,
     MAX_CHOICES,
     MIN_CHOICES,
+    QUESTION_REQUIRED,
 )
 
 # Non-blank, single-line text without control characters, as the loader checks.
@@ -34,7 +36,7 @@ def bank_schema() -> dict[str, Any]:
             "One multiple-choice question. The answer must be exactly one of "
             "the choices, and ids must be unique within the bank."
         ),
-        "required": ["id", "prompt", "choices", "answer"],
+        "required": list(QUESTION_REQUIRED),
         "additionalProperties": False,
         "properties": {
             "id": {**_TEXT, "description": "Unique within the bank."},
@@ -54,9 +56,9 @@ def bank_schema() -> dict[str, Any]:
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "filmquiz question bank, format 1",
+        "title": f"filmquiz question bank, format {FORMAT_VERSION}",
         "type": "object",
-        "required": ["format", "title", "questions"],
+        "required": list(BANK_REQUIRED),
         "additionalProperties": False,
         "properties": {
             "$schema": {"type": "string"},

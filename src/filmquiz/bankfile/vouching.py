@@ -14,14 +14,8 @@ from typing import Annotated
 
 import msgspec
 
-from filmquiz.bankfile.model import (
-    EARLIEST_YEAR,
-    FORMAT_VERSION,
-    LATEST_YEAR,
-    Bank,
-    Film,
-    Question,
-)
+from filmquiz.bankfile.model import Bank, Film, Question
+from filmquiz.bankfile.rules import FORMAT_VERSION, is_film_year
 from filmquiz.visible import INVISIBLE_PRINTABLE
 
 
@@ -78,7 +72,7 @@ def fast_bank(data: bytes, slug: str) -> Bank | None:
     film = document.film
     year = film.year if film is not None else None
     if document.format != FORMAT_VERSION or (
-        year is not None and not EARLIEST_YEAR <= year <= LATEST_YEAR
+        year is not None and not is_film_year(year)
     ):
         return None
     questions = document.questions

@@ -21,11 +21,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
-from filmquiz.bankfile.model import (
+from filmquiz.bankfile.rules import (
+    CONTROL_CHARACTER,
     DIFFICULTIES,
     FORMAT_VERSION,
-    MAX_CHOICES,
-    MIN_CHOICES,
+    SURROGATE,
+    choice_count_fits,
     looks,
     text_problem,
 )
@@ -33,9 +34,7 @@ from filmquiz.banks.naming import question_id
 from filmquiz.errors import FilmquizError
 from filmquiz.visible import JOINERS, is_invisible, quote, without_invisible
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _BASE64_TYPES = {"bXVsdGlwbGU=", "Ym9vbGVhbg=="}
 """``multiple`` and ``boolean`` in base64: how a base64 response gives away
 its encoding."""
@@ -78,11 +77,11 @@ def text(raw: Any, decode: Decode = html.unescape) -> str | None:
     if not isinstance(raw, str):
         return None
     decoded = decode(raw)
-    if _SURROGATE.search(decoded):
+    if SURROGATE.search(decoded):
         return None  # not text that can be written as UTF-8
     shown = "".join(
         character
-        for character in _CONTROL.sub(" ", decoded)
+        for character in CONTROL_CHARACTER.sub(" ", decoded)
         if character in JOINERS or not is_invisible(character)
     )
     shown = " ".join(shown.split())
@@ -249,7 +248,7 @@ def _question(
             return None
         choices = _place_answer(answer, [choice for choice in wrong if choice], prompt)
     looking = {looks(choice) for choice in choices}
-    if not MIN_CHOICES <= len(choices) <= MAX_CHOICES or len(looking) != len(choices):
+    if not choice_count_fits(len(choices)) or len(looking) != len(choices):
         return None
     if any(text_problem(part) for part in (prompt, *choices, category) if part):
         return None  # the bank would refuse it: counted as unusable instead

@@ -16,7 +16,8 @@ from enum import Enum
 from typing import Any, NamedTuple
 from uuid import uuid4
 
-from filmquiz.bankfile.model import Bank, Difficulty, Question
+from filmquiz.bankfile.model import Bank, Question
+from filmquiz.bankfile.rules import Difficulty
 from filmquiz.errors import InputEnded, NoQuestions
 from filmquiz.visible import quote
 
