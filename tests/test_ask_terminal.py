@@ -13,7 +13,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from conftest import CTRL_C, DOWN, ENTER
 from filmquiz.ask.terminal import TerminalAsker, confirm
 from filmquiz.bankfile.model import Bank, Question
-from filmquiz.game.engine import Ending, Round, Selection, plan_game, play
+from filmquiz.game.engine import Ending, Round, Selection, plan_game, run_game
 
 
 def a_round(*choices: str, prompt: str = "Who?") -> Round:
@@ -96,7 +96,7 @@ class TestWholeGameInProcess:
             input=keys,
             output=DummyOutput(),
         )
-        result = play(rounds, ask, lambda r, a: None, bank=bank, player="p")
+        result = run_game(rounds, ask, lambda r, a: None, bank=bank, player="p")
         assert result.ending is Ending.COMPLETED
         assert [a.chosen for a in result.answers] == ["y", "x", "y"]
         assert result.score == 2

@@ -13,10 +13,10 @@ from conftest import bank_document, question
 from filmquiz.bankfile.reading import load_bank
 from filmquiz.banks.cache import (
     CACHE_FROM,
-    BankInfo,
+    BankSummary,
     LazyQuestions,
     read_bank,
-    read_info,
+    read_summary,
 )
 from filmquiz.errors import BankError
 from filmquiz.game.engine import Selection, plan_game
@@ -61,7 +61,7 @@ class TestCache:
         """The first read writes the cache; the next reads the same bank from it."""
         path = big_bank(tmp_path / "big.json")
         first = read_bank(path)
-        assert cache_files(filmquiz_home) == [".bank", ".info"]
+        assert cache_files(filmquiz_home) == [".bank", ".summary"]
         second = read_bank(path)
         assert isinstance(second.questions, LazyQuestions)
         assert (second.slug, second.title, second.film) == (
@@ -83,7 +83,7 @@ class TestCache:
         stat = path.stat()
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
         assert read_bank(path).title == "Bigger"
-        assert read_info(path).title == "Bigger"
+        assert read_summary(path).title == "Bigger"
 
     def test_damaged_cache_is_ignored(
         self, tmp_path: Path, filmquiz_home: Path
@@ -94,7 +94,7 @@ class TestCache:
         for file in (filmquiz_home / "cache").iterdir():
             file.write_bytes(b"\x00garbage")
         assert read_bank(path).title == "Big"
-        assert read_info(path) == BankInfo.of(load_bank(path))
+        assert read_summary(path) == BankSummary.of(load_bank(path))
 
     def test_broken_bank_is_never_cached(
         self, tmp_path: Path, filmquiz_home: Path
@@ -118,10 +118,10 @@ class TestCache:
         path = big_bank(tmp_path / "big.json")
         assert read_bank(path).title == "Big"
 
-    def test_info(self, tmp_path: Path) -> None:
+    def test_summary(self, tmp_path: Path) -> None:
         """The summary list shows: title, year, questions, categories."""
         path = big_bank(tmp_path / "big.json", count=2000)
-        assert read_info(path) == BankInfo(
+        assert read_summary(path) == BankSummary(
             title="Big", year=2021, questions=2000, categories=("plot", "cast")
         )
 
@@ -202,7 +202,7 @@ class TestUntrustedCache:
         path = big_bank(tmp_path / "big.json")
         read_bank(path)
         cached = the_cache_file(filmquiz_home)
-        stamp = bankcache._stamp(path)
+        stamp = bankcache._file_stamp(path)
         assert stamp is not None
         evil = load_bank(path)
         evil_questions = [
@@ -221,7 +221,7 @@ class TestUntrustedCache:
         modification time back, does not serve the old content."""
         path = big_bank(tmp_path / "big.json")
         read_bank(path)
-        read_info(path)
+        read_summary(path)
         before = path.stat()
         text = path.read_text().replace("Question number 7,", "Question NUMBER 7,")
         path.write_text(text)
@@ -248,7 +248,7 @@ class TestUntrustedCache:
         assert key.stat().st_mode & 0o777 == 0o600
         assert not (filmquiz_home / "cache" / "cache.key").exists()
 
-    @pytest.mark.parametrize("kind", ["bank", "info"])
+    @pytest.mark.parametrize("kind", ["bank", "summary"])
     @pytest.mark.parametrize("special", ["fifo", "zero"])
     def test_special_files_in_the_cache(
         self, tmp_path: Path, filmquiz_home: Path, kind: str, special: str
@@ -264,7 +264,7 @@ class TestUntrustedCache:
             os.mkfifo(cached)
         else:
             cached.symlink_to("/dev/zero")
-        assert read_info(path) == BankInfo.of(expected)
+        assert read_summary(path) == BankSummary.of(expected)
         assert read_bank(path).questions[3] == expected.questions[3]
 
     def test_a_cached_bank_over_the_size_limit_is_refused(
@@ -274,9 +274,9 @@ class TestUntrustedCache:
         validate does."""
         path = big_bank(tmp_path / "big.json")
         read_bank(path)
-        read_info(path)
+        read_summary(path)
         monkeypatch.setenv("FILMQUIZ_MAX_BANK_MB", "0.1")
-        for read in (read_bank, read_info):
+        for read in (read_bank, read_summary):
             with pytest.raises(BankError, match="a bank may be"):
                 read(path)
 
@@ -291,13 +291,13 @@ class TestUntrustedCache:
         items = "[1]," * 200_000
         path.write_text('{"format": 1, "title": "x", "questions": [' + items + "1]}")
         with pytest.raises(BankError) as first:
-            read_info(path)
+            read_summary(path)
 
         def not_again(*args: object) -> None:
             raise AssertionError("the broken bank was read again")
 
         monkeypatch.setattr(bankcache, "read_bank", not_again)
         with pytest.raises(BankError) as second:
-            read_info(path)
+            read_summary(path)
         assert second.value.lines() == first.value.lines()
         assert second.value.lines()[-1].endswith("more problems")

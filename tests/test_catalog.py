@@ -45,8 +45,8 @@ class TestSources:
         """A user bank named like a shipped one is the one played."""
         mine = put(filmquiz_home / "quizzes", "parallel-mothers", "Mine")
         found = catalog.bank_files()["parallel-mothers"]
-        assert (found.path, found.source) == (mine, "user")
-        assert [(f.source, f.path) for f in found.shadows] == [
+        assert (found.path, found.kind) == (mine, "user")
+        assert [(f.kind, f.path) for f in found.shadows] == [
             ("shipped", catalog.SHIPPED_QUIZZES / "parallel-mothers.json")
         ]
         assert catalog.load("parallel-mothers").title == "Mine"
@@ -59,8 +59,8 @@ class TestSources:
         put(filmquiz_home / "quizzes", "noir", "User")
         first = put(club[0], "noir", "First")
         found = catalog.bank_files()["noir"]
-        assert (found.path, found.source) == (first, "path")
-        assert [f.source for f in found.shadows] == ["path", "user"]
+        assert (found.path, found.kind) == (first, "path")
+        assert [f.kind for f in found.shadows] == ["path", "user"]
 
     def test_missing_folders_are_empty(self, club: tuple[Path, Path]) -> None:
         """Folders that do not exist hold no banks and raise nothing."""
@@ -72,10 +72,10 @@ class TestSources:
         (club[0] / "aaa.json").write_text("{oops")
         put(club[0], "zzz", "Fine")
         entries = {e.slug: e for e in catalog.entries()}
-        assert entries["aaa"].info is None
+        assert entries["aaa"].summary is None
         assert entries["aaa"].error is not None
-        assert entries["zzz"].info is not None
-        assert entries["parallel-mothers"].info is not None
+        assert entries["zzz"].summary is not None
+        assert entries["parallel-mothers"].summary is not None
 
 
 class TestLocate:

@@ -17,7 +17,7 @@ from filmquiz.game.engine import (
     Round,
     Selection,
     plan_game,
-    play,
+    run_game,
 )
 
 
@@ -217,7 +217,7 @@ class TestPlay:
         bank = make_bank()
         rounds = plan_game(bank, Selection(limit=3, shuffle=False))
         told: list[tuple[str, bool]] = []
-        result = play(
+        result = run_game(
             rounds,
             ScriptedPlayer([0, 1, 0]),
             lambda r, a: told.append((r.question.id, a.correct)),
@@ -242,7 +242,7 @@ class TestPlay:
         """Ctrl-C stops the game with the answers given so far."""
         bank = make_bank()
         rounds = plan_game(bank, Selection(shuffle=False))
-        result = play(
+        result = run_game(
             rounds,
             ScriptedPlayer([0, 0], then=KeyboardInterrupt()),
             lambda r, a: None,
@@ -262,7 +262,7 @@ class TestPlay:
         def tell(round_: Round, answer: Answer) -> None:
             raise KeyboardInterrupt
 
-        result = play(rounds, ScriptedPlayer([0]), tell, bank=bank, player="ana")
+        result = run_game(rounds, ScriptedPlayer([0]), tell, bank=bank, player="ana")
         assert result.ending is Ending.INTERRUPTED
         assert len(result.answers) == 1
 
@@ -270,7 +270,7 @@ class TestPlay:
         """The end of input stops the game, recorded as such."""
         bank = make_bank()
         rounds = plan_game(bank, Selection(shuffle=False))
-        result = play(
+        result = run_game(
             rounds,
             ScriptedPlayer([1], then=InputEnded("gone")),
             lambda r, a: None,
@@ -284,7 +284,7 @@ class TestPlay:
         """Questions without a category are scored under "uncategorised"."""
         bank = make_bank()
         rounds = plan_game(bank, Selection(difficulties=("easy",), shuffle=False))
-        result = play(
+        result = run_game(
             rounds, ScriptedPlayer([0, 0]), lambda r, a: None, bank=bank, player="p"
         )
         assert result.by_category() == [
@@ -296,7 +296,7 @@ class TestPlay:
         """The JSON document has the fields ``play --json`` promises."""
         bank = make_bank()
         rounds = plan_game(bank, Selection(limit=2, shuffle=False))
-        result = play(
+        result = run_game(
             rounds,
             ScriptedPlayer([0, 2]),
             lambda r, a: None,

@@ -59,7 +59,7 @@ def test_catalog_lists_every_shipped_bank_as_usable() -> None:
     """list finds each shipped bank and none is broken."""
     found = entries()
     assert [e.path.parent for e in found] == [SHIPPED_QUIZZES] * len(found)
-    assert all(e.info is not None and e.error is None for e in found)
+    assert all(e.summary is not None and e.error is None for e in found)
 
 
 # Answer keys the fact sheet settles: a wrong key is the worst bug a quiz has.

@@ -433,8 +433,7 @@ def play(
 
     from filmquiz.ask.lines import LineAsker
     from filmquiz.banks import catalog
-    from filmquiz.game.engine import Ending, Selection, plan_game
-    from filmquiz.game.engine import play as play_game
+    from filmquiz.game.engine import Ending, Selection, plan_game, run_game
 
     environment = _environment(no_color)
     screen = _screen(people_on_stderr=json_output, no_color=no_color)
@@ -493,7 +492,7 @@ def play(
         ask = LineAsker(lines, screen, echo=not environment.stdin_is_terminal)
     screen.game_start(bank, rounds, name, practice=mistakes)
     with session:
-        result = play_game(
+        result = run_game(
             rounds,
             ask,
             screen.feedback,
@@ -541,7 +540,7 @@ def _pick_quiz(environment: "Environment") -> str:
     from filmquiz.ask.terminal import pick_quiz
     from filmquiz.banks import catalog
 
-    entries = [entry for entry in catalog.entries() if entry.info is not None]
+    entries = [entry for entry in catalog.entries() if entry.summary is not None]
     if not entries:
         from filmquiz.errors import UnknownQuiz
 

@@ -7,7 +7,7 @@ per-user cache folder (``cache/`` inside FILMQUIZ_HOME when that is set):
 - ``.bank``: the checked bank in msgpack, each question encoded on its own
   behind an index of offsets, so a game of 10 questions decodes 10 questions
   and not 200,000;
-- ``.info``: a small summary (title, year, questions, categories) for
+- ``.summary``: a small summary (title, year, questions, categories) for
   ``filmquiz list``.
 
 A cache folder may be synced or shared, so nothing in it is trusted. Each file
@@ -52,13 +52,13 @@ CACHE_FROM = 256 * 1024
 _MAGIC = b"filmquiz-cache-3\n"
 _MAC_SIZE = 32
 _INFO_LIMIT = 1_000_000
-"""Bytes an ``.info`` file may have."""
+"""Bytes an ``.summary`` file may have."""
 _BLOCK = 1000
 """Questions proved by one digest."""
 _DIGEST_SIZE = 16
 
 
-class BankInfo(msgspec.Struct, frozen=True, kw_only=True):
+class BankSummary(msgspec.Struct, frozen=True, kw_only=True):
     """What ``list`` shows of a bank, without its questions."""
 
     title: str
@@ -67,7 +67,7 @@ class BankInfo(msgspec.Struct, frozen=True, kw_only=True):
     categories: tuple[str, ...]
 
     @classmethod
-    def of(cls, bank: Bank) -> BankInfo:
+    def of(cls, bank: Bank) -> BankSummary:
         """The summary of a bank."""
         year = bank.film.year if bank.film else None
         return cls(
@@ -78,7 +78,7 @@ class BankInfo(msgspec.Struct, frozen=True, kw_only=True):
         )
 
 
-class _Stamp(msgspec.Struct, frozen=True, array_like=True):
+class _FileStamp(msgspec.Struct, frozen=True, array_like=True):
     """What a cached copy was made from; any difference makes it stale."""
 
     path: bytes
@@ -95,7 +95,7 @@ class _Header(msgspec.Struct, array_like=True, gc=False):
     name, where each question's bytes start in the rest of the file, and the
     digest of each block of questions."""
 
-    stamp: _Stamp
+    stamp: _FileStamp
     title: str
     film: Film | None
     offsets: bytes
@@ -105,12 +105,12 @@ class _Header(msgspec.Struct, array_like=True, gc=False):
     """A keyed digest of each block of _BLOCK questions' bytes, in order."""
 
 
-class _CachedInfo(msgspec.Struct, array_like=True):
-    """An ``.info`` file: a bank's summary, or, for a broken bank, the first
+class _CachedSummary(msgspec.Struct, array_like=True):
+    """An ``.summary`` file: a bank's summary, or, for a broken bank, the first
     problems found in it (so that listing it again costs nothing)."""
 
-    stamp: _Stamp
-    info: BankInfo | None
+    stamp: _FileStamp
+    summary: BankSummary | None
     problems: list[tuple[str, str]] = []
     more: int = 0
 
@@ -180,7 +180,7 @@ class LazyQuestions(Sequence[Question]):
 def read_bank(path: Path) -> Bank:
     """The checked bank at ``path``, from the cache when it is fresh and
     proves itself."""
-    stamp = _stamp(path)
+    stamp = _file_stamp(path)
     key = _key() if stamp is not None else None
     if stamp is None or key is None:
         return load_bank(path)
@@ -191,49 +191,49 @@ def read_bank(path: Path) -> Bank:
     payload = _encode_bank(bank, stamp, key)
     header = payload[4 : 4 + int.from_bytes(payload[:4], "little")]
     _write(_cache_file(stamp, "bank"), payload, key, signed=header)
-    info = msgspec.msgpack.encode(_CachedInfo(stamp, BankInfo.of(bank)))
-    _write(_cache_file(stamp, "info"), info, key)
+    summary = msgspec.msgpack.encode(_CachedSummary(stamp, BankSummary.of(bank)))
+    _write(_cache_file(stamp, "summary"), summary, key)
     return bank
 
 
 _REMEMBERED_PROBLEMS = 50
-"""Problems of a broken big bank kept in its ``.info`` file."""
+"""Problems of a broken big bank kept in its ``.summary`` file."""
 
 
-def read_info(path: Path) -> BankInfo:
+def read_summary(path: Path) -> BankSummary:
     """The summary of the checked bank at ``path``, from the cache when fresh.
 
     Raises BankError, as reading the bank does, when the file is broken.
     """
-    stamp = _stamp(path)
+    stamp = _file_stamp(path)
     key = _key() if stamp is not None else None
     if stamp is not None and key is not None:
-        payload = _proved(_cache_file(stamp, "info"), key)
+        payload = _proved(_cache_file(stamp, "summary"), key)
         if payload is not None:
             try:
-                cached = msgspec.msgpack.decode(payload, type=_CachedInfo)
+                cached = msgspec.msgpack.decode(payload, type=_CachedSummary)
             except (msgspec.DecodeError, ValueError):
                 cached = None
             if cached is not None and cached.stamp == stamp:
-                if cached.info is not None:
-                    return cached.info
+                if cached.summary is not None:
+                    return cached.summary
                 problems = [
                     Problem(where, message) for where, message in cached.problems
                 ]
                 raise BankError(path, problems, cached.more)
     try:
-        return BankInfo.of(read_bank(path))
+        return BankSummary.of(read_bank(path))
     except BankError as error:
         if stamp is not None and key is not None:
             kept = error.problems[:_REMEMBERED_PROBLEMS]
             more = len(error.problems) - len(kept) + error.more
             remembered = [(problem.where, problem.message) for problem in kept]
-            broken = _CachedInfo(stamp, None, remembered, more)
-            _write(_cache_file(stamp, "info"), msgspec.msgpack.encode(broken), key)
+            broken = _CachedSummary(stamp, None, remembered, more)
+            _write(_cache_file(stamp, "summary"), msgspec.msgpack.encode(broken), key)
         raise
 
 
-def _encode_bank(bank: Bank, stamp: _Stamp, key: bytes) -> bytes:
+def _encode_bank(bank: Bank, stamp: _FileStamp, key: bytes) -> bytes:
     """The payload of a ``.bank`` file: its header's length, the header, and
     the questions' bytes."""
     encode = msgspec.msgpack.Encoder().encode
@@ -253,7 +253,7 @@ def _encode_bank(bank: Bank, stamp: _Stamp, key: bytes) -> bytes:
     return len(header).to_bytes(4, "little") + header + body
 
 
-def _read_bank(file: Path, stamp: _Stamp, key: bytes, path: Path) -> Bank | None:
+def _read_bank(file: Path, stamp: _FileStamp, key: bytes, path: Path) -> Bank | None:
     """The bank in a cache file whose header proves itself and matches the
     bank file now; its questions prove themselves a block at a time."""
     try:
@@ -295,7 +295,7 @@ def _unpacked(offsets: bytes) -> memoryview | None:
     return memoryview(swapped.tobytes()).cast("Q")
 
 
-def _stamp(path: Path) -> _Stamp | None:
+def _file_stamp(path: Path) -> _FileStamp | None:
     """The stamp of a regular bank file worth caching, or None."""
     try:
         status = path.stat()
@@ -304,7 +304,7 @@ def _stamp(path: Path) -> _Stamp | None:
         return None
     if not path.is_file() or not CACHE_FROM <= status.st_size <= size_limit():
         return None  # small banks are quick, and banks over the limit refused
-    return _Stamp(
+    return _FileStamp(
         resolved,
         status.st_size,
         status.st_mtime_ns,
@@ -315,7 +315,7 @@ def _stamp(path: Path) -> _Stamp | None:
     )
 
 
-def _cache_file(stamp: _Stamp, kind: str) -> Path:
+def _cache_file(stamp: _FileStamp, kind: str) -> Path:
     import hashlib  # only for banks big enough to cache
 
     name = hashlib.sha256(stamp.path).hexdigest()[:24]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from filmquiz.bankfile.model import Bank
 
 if TYPE_CHECKING:
-    from filmquiz.banks.cache import BankInfo
+    from filmquiz.banks.cache import BankSummary
 from filmquiz.bankfile.reading import slug_of
 from filmquiz.errors import BankError, FilmquizError, UnknownQuiz
 from filmquiz.locations import expand
@@ -41,8 +41,8 @@ class Found(NamedTuple):
 
     slug: str
     path: Path
-    source: str
-    """The kind of source it was found in."""
+    kind: str
+    """The kind of source it was found in: ``path``, ``user`` or ``shipped``."""
     shadows: tuple[Found, ...] = ()
     """Banks of the same name, from later sources, that this one hides."""
 
@@ -51,7 +51,7 @@ class Entry(NamedTuple):
     """A bank the catalog found, read: usable, or broken with its problems."""
 
     found: Found
-    info: BankInfo | None
+    summary: BankSummary | None
     """What the bank holds, or None when the file is broken."""
     error: BankError | None
     """Why the file is broken, when it is."""
@@ -68,18 +68,18 @@ class Entry(NamedTuple):
 
     def to_document(self) -> dict[str, Any]:
         """The quiz as ``list --json`` prints it."""
-        info = self.info
+        info = self.summary
         return {
             "slug": self.slug,
             "title": info.title if info else None,
             "year": info.year if info else None,
             "questions": info.questions if info else None,
             "categories": list(info.categories) if info else [],
-            "source": self.found.source,
+            "source": self.found.kind,
             "path": str(self.path),
             "broken": self.error.problems[0].describe("") if self.error else None,
             "shadows": [
-                {"source": hidden.source, "path": str(hidden.path)}
+                {"source": hidden.kind, "path": str(hidden.path)}
                 for hidden in self.found.shadows
             ],
         }
@@ -138,12 +138,12 @@ def _json_files(folder: Path) -> list[Path]:
 
 def entries() -> list[Entry]:
     """Every known bank, read; a broken one is listed with its problems."""
-    from filmquiz.banks.cache import read_info
+    from filmquiz.banks.cache import read_summary
 
     found = []
     for item in bank_files().values():
         try:
-            found.append(Entry(item, read_info(item.path), None))
+            found.append(Entry(item, read_summary(item.path), None))
         except BankError as error:
             found.append(Entry(item, None, error))
     return found
@@ -183,10 +183,10 @@ def unknown_quiz(name: str, known: list[str]) -> UnknownQuiz:
 def categories_of(name: str) -> tuple[str, ...]:
     """The categories of the quiz ``name`` means, or none when it cannot be
     read (for shell completion, which must never fail)."""
-    from filmquiz.banks.cache import read_info
+    from filmquiz.banks.cache import read_summary
 
     try:
-        return read_info(locate(name)).categories
+        return read_summary(locate(name)).categories
     except FilmquizError:
         return ()
 

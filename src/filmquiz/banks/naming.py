@@ -9,11 +9,11 @@ _NOT_A_WORD = re.compile(r"[^a-z0-9]+")
 _ID_WORDS = 6
 
 
-def slugify(text: str, *, words: int | None = None) -> str:
+def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: ``Parallel Mothers!`` gives
     ``parallel-mothers``; an empty result becomes ``quiz``."""
     parts = _NOT_A_WORD.sub(" ", text.casefold()).split()
-    return "-".join(parts[:words]) or "quiz"
+    return "-".join(parts) or "quiz"
 
 
 def question_id(prompt: str) -> str:

@@ -280,7 +280,7 @@ class Clocks(NamedTuple):
     monotonic: Callable[[], float] = time.monotonic
 
 
-def play(
+def run_game(
     rounds: tuple[Round, ...],
     ask: Ask,
     tell: Tell,

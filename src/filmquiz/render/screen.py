@@ -150,11 +150,11 @@ class Screen:
         if not narrow:
             table.add_column("Source", overflow="fold")
         for entry in entries:
-            source = Text(entry.found.source)
+            source = Text(entry.found.kind)
             if entry.found.shadows:
-                hidden = ", ".join(f.source for f in entry.found.shadows)
+                hidden = ", ".join(f.kind for f in entry.found.shadows)
                 source.append(f" (over {hidden})", style="dim")
-            info = entry.info
+            info = entry.summary
             if info is None:
                 problem = entry.error.problems[0] if entry.error else None
                 reason = problem.describe("") if problem else "unreadable"

@@ -75,7 +75,7 @@ def what_reset_forgets(
 
 def quiz_label(entry: Entry) -> str:
     """``parallel-mothers: Parallel Mothers (69 questions)``, for a menu."""
-    if entry.info is None:
+    if entry.summary is None:
         return f"{entry.slug}: broken"
-    questions = plural(entry.info.questions, "question")
-    return f"{entry.slug}: {entry.info.title} ({questions})"
+    questions = plural(entry.summary.questions, "question")
+    return f"{entry.slug}: {entry.summary.title} ({questions})"

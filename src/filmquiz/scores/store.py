@@ -595,8 +595,8 @@ def _as_row(result: GameResult) -> dict[str, Any]:
         "score": result.score,
         "total": result.total,
         "complete": result.complete,
-        "started_at": _stamp(result.started_at),
-        "finished_at": _stamp(result.finished_at),
+        "started_at": _iso_utc(result.started_at),
+        "finished_at": _iso_utc(result.finished_at),
         "practice": result.practice,
         "bank_questions": result.bank_questions,
         "answers": [
@@ -693,7 +693,7 @@ def _filter(
     return where, tuple(parameters)
 
 
-def _stamp(moment: datetime) -> str:
+def _iso_utc(moment: datetime) -> str:
     """An ISO 8601 time in UTC, which also sorts as text."""
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
