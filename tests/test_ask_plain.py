@@ -10,7 +10,9 @@ from filmquiz.ask.lines import LineAsker, interpret
 from filmquiz.bankfile.model import Question
 from filmquiz.errors import InputEnded
 from filmquiz.game.engine import Round
-from filmquiz.render.screen import Screen
+from filmquiz.render.console import Screen
+from filmquiz.render.game import GameView
+from filmquiz.render.lines import LineView
 
 CHOICES = ("Cecilia", "Anita", "17", "2")
 
@@ -48,7 +50,9 @@ class TestLineAsker:
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
         """An unrecognised line is reported and the same question asked again."""
-        ask = LineAsker(io.StringIO("seven\n1\n"), Screen(), echo=True)
+        ask = LineAsker(
+            io.StringIO("seven\n1\n"), LineView(GameView(Screen())), echo=True
+        )
         assert ask(a_round()) == "Cecilia"
         out = capsys.readouterr().out
         assert out == (
@@ -66,6 +70,6 @@ class TestLineAsker:
 
     def test_end_of_input(self) -> None:
         """No more lines: InputEnded, naming the question left unanswered."""
-        ask = LineAsker(io.StringIO("nope\n"), Screen(), echo=True)
+        ask = LineAsker(io.StringIO("nope\n"), LineView(GameView(Screen())), echo=True)
         with pytest.raises(InputEnded, match="before question 2 of 5"):
             ask(a_round())

@@ -19,6 +19,7 @@ from filmquiz.game.engine import (
     plan_game,
     run_game,
 )
+from filmquiz.render.documents import game_document
 
 
 def make_bank() -> Bank:
@@ -305,7 +306,7 @@ class TestPlay:
             practice=True,
             seed=7,
         )
-        assert result.to_document() == {
+        assert game_document(result) == {
             "quiz": "test",
             "title": "Test",
             "player": "ana",

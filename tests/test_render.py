@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from rich.console import Console
 
-from filmquiz.render.screen import _comparison_line, local_time, sparkline
+from filmquiz.render.game import comparison_line
+from filmquiz.render.listings import local_time, sparkline
 from filmquiz.render.wording import duration, what_reset_forgets
 from filmquiz.scores.statistics import Comparison, GameRecord, Standing
 
@@ -50,7 +51,7 @@ class TestDates:
 
 def line_of(comparison: Comparison) -> tuple[str, str]:
     """The comparison line as text, and whether it is green."""
-    text = _comparison_line(comparison)
+    text = comparison_line(comparison)
     console = Console(force_terminal=True, color_system="standard")
     with console.capture() as captured:
         console.print(text)

@@ -35,6 +35,10 @@ class FilmquizError(Exception):
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else type(self).__name__
 
+    def lines(self) -> list[str]:
+        """The error as the lines of its message."""
+        return [str(self)]
+
 
 class Problem(NamedTuple):
     """One thing wrong with a bank file."""
@@ -91,3 +95,15 @@ class NoQuestions(FilmquizError):
 
 class InputEnded(FilmquizError):
     """Standard input ended while a question was waiting for an answer."""
+
+
+class BadOption(FilmquizError):
+    """An option or argument with a value filmquiz cannot use, found after
+    the command line was parsed: shown as the usage error it is."""
+
+    status = ExitStatus.USAGE
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
+        """The option (``--player``) or argument (``QUIZ``) at fault."""

@@ -1,4 +1,6 @@
-"""Asking questions line by line, for play without a terminal (pipes, scripts)."""
+"""Asking questions line by line, for play without a terminal that can draw
+menus (pipes, scripts, ``TERM=dumb``): one answer per line, drawn by
+:mod:`filmquiz.render.lines`."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import TextIO
 
 from filmquiz.errors import InputEnded
 from filmquiz.game.engine import Round
-from filmquiz.render.screen import Screen
+from filmquiz.render.lines import LineView
 
 LONGEST_LINE = 1000
 """Characters an answer line may have; a longer one is not an answer, and is
@@ -29,38 +31,39 @@ def interpret(line: str, choices: tuple[str, ...]) -> str | None:
 
 
 class LineAsker:
-    """Asks each round on a screen and reads one answer per line from ``lines``."""
+    """Asks each round on a line view and reads one answer per line from
+    ``lines``."""
 
-    def __init__(self, lines: TextIO, screen: Screen, *, echo: bool) -> None:
+    def __init__(self, lines: TextIO, view: LineView, *, echo: bool) -> None:
         self._lines = lines
-        self._screen = screen
+        self._view = view
         # Repeat each line read when it came from a pipe, which no terminal
         # showed as it was typed.
         self._echo = echo
 
     def __call__(self, round_: Round) -> str:
         """Ask until a line names a choice; raise InputEnded when lines run out."""
-        self._screen.plain_question(round_)
+        self._view.question(round_)
         while True:
-            self._screen.plain_prompt(len(round_.choices))
+            self._view.prompt(len(round_.choices))
             line = self._read_line()
             if line is None:
-                self._screen.echo("")
+                self._view.echo("")
                 raise InputEnded(
                     f"input ended before question {round_.number} "
                     f"of {round_.total} was answered"
                 )
             if len(line) > LONGEST_LINE:
                 if self._echo:
-                    self._screen.echo(line[:40] + "…")
-                self._screen.line_too_long(LONGEST_LINE)
+                    self._view.echo(line[:40] + "…")
+                self._view.line_too_long(LONGEST_LINE)
                 continue
             if self._echo:
-                self._screen.echo(line)
+                self._view.echo(line)
             choice = interpret(line, round_.choices)
             if choice is not None:
                 return choice
-            self._screen.not_understood(line, len(round_.choices))
+            self._view.not_understood(line, len(round_.choices))
 
     def _read_line(self) -> str | None:
         """The next line without its line break, None at the end of input.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from filmquiz.bankfile.model import Bank
 
@@ -65,24 +65,6 @@ class Entry(NamedTuple):
     def path(self) -> Path:
         """The file the bank was read from."""
         return self.found.path
-
-    def to_document(self) -> dict[str, Any]:
-        """The quiz as ``list --json`` prints it."""
-        info = self.summary
-        return {
-            "slug": self.slug,
-            "title": info.title if info else None,
-            "year": info.year if info else None,
-            "questions": info.questions if info else None,
-            "categories": list(info.categories) if info else [],
-            "source": self.found.kind,
-            "path": str(self.path),
-            "broken": self.error.problems[0].describe("") if self.error else None,
-            "shadows": [
-                {"source": hidden.kind, "path": str(hidden.path)}
-                for hidden in self.found.shadows
-            ],
-        }
 
 
 def user_quizzes() -> Path:

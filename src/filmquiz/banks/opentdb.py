@@ -18,7 +18,8 @@ import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import Any, BinaryIO, NamedTuple
 from urllib.parse import unquote, unquote_plus
 
 from filmquiz.bankfile.rules import (
@@ -32,7 +33,7 @@ from filmquiz.bankfile.rules import (
 )
 from filmquiz.banks.naming import question_id
 from filmquiz.errors import FilmquizError
-from filmquiz.visible import JOINERS, is_invisible, quote, without_invisible
+from filmquiz.visible import JOINERS, is_invisible, quote, visible, without_invisible
 
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _BASE64_TYPES = {"bXVsdGlwbGU=", "Ym9vbGVhbg=="}
@@ -87,6 +88,28 @@ def text(raw: Any, decode: Decode = html.unescape) -> str | None:
     shown = " ".join(shown.split())
     # A joiner with nothing visible around it is all that is left of it.
     return shown if without_invisible(shown).strip() else ""
+
+
+def read_response(source: str, stdin: BinaryIO | None) -> tuple[Path, bytes]:
+    """The name and bytes of an API response: a regular file no bigger than a
+    bank may be, or ``stdin`` for ``-``."""
+    from filmquiz.bankfile.reading import size_limit
+    from filmquiz.files import Refused, read_whole
+
+    limit = size_limit()
+    if source == "-":
+        if stdin is None:
+            raise FilmquizError("standard input is closed")
+        data = stdin.read(limit + 1)
+        if len(data) > limit:
+            raise FilmquizError("standard input holds more than a bank may be")
+        return Path("<stdin>"), data
+    path = Path(source)
+    try:
+        return path, read_whole(path, limit)
+    except Refused as refused:
+        reason = "is too big" if refused.size is not None else refused.reason
+        raise FilmquizError(f"{visible(source)}: {reason}") from None
 
 
 def results_of(document: Any) -> list[Any]:

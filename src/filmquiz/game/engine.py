@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from uuid import uuid4
 
 from filmquiz.bankfile.model import Bank, Question
@@ -145,28 +145,6 @@ class GameResult(NamedTuple):
         return [
             CategoryScore(name, right, asked) for name, (right, asked) in tally.items()
         ]
-
-    def to_document(self) -> dict[str, Any]:
-        """The result as the JSON document ``play --json`` prints."""
-        return {
-            "quiz": self.quiz,
-            "title": self.title,
-            "player": self.player,
-            "score": self.score,
-            "total": self.total,
-            "complete": self.complete,
-            "practice": self.practice,
-            "seed": self.seed,
-            "questions": [
-                {
-                    "id": answer.question.id,
-                    "chosen": answer.chosen,
-                    "answer": answer.question.answer,
-                    "correct": answer.correct,
-                }
-                for answer in self.answers
-            ],
-        }
 
 
 def plan_game(bank: Bank, selection: Selection) -> tuple[Round, ...]:

@@ -4,10 +4,12 @@ in a terminal, the line-by-line mode and the rendered tables."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from filmquiz.banks.catalog import Entry
-from filmquiz.game.engine import Round
-from filmquiz.scores.statistics import GameRecord
+if TYPE_CHECKING:
+    from filmquiz.banks.catalog import Entry
+    from filmquiz.game.engine import Round
+    from filmquiz.scores.statistics import GameRecord
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:

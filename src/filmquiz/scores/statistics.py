@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 TREND_LENGTH = 10
 """How many of the latest scores a trend shows."""
@@ -156,41 +156,3 @@ def compare(game: GameRecord, earlier: Iterable[GameRecord]) -> Comparison:
     else:
         standing = Standing.BELOW_BEST
     return Comparison(standing, best)
-
-
-def scores_document(
-    records: Iterable[GameRecord], summaries: Iterable[Summary]
-) -> dict[str, list[dict[str, Any]]]:
-    """The JSON document of ``scores --json``: times in ISO 8601, scores in the
-    summaries as percentages rounded to one decimal."""
-    return {
-        "games": [
-            {
-                "quiz": r.quiz,
-                "title": r.title,
-                "player": r.player,
-                "score": r.score,
-                "total": r.total,
-                "complete": r.complete,
-                "practice": r.practice,
-                "counted": r.counted,
-                "started_at": r.started_at.isoformat(),
-                "finished_at": r.finished_at.isoformat(),
-            }
-            for r in records
-        ],
-        "summary": [
-            {
-                "quiz": s.quiz,
-                "title": s.title,
-                "player": s.player,
-                "games": s.games,
-                "played": s.played,
-                "best": None if s.best is None else round(s.best, 1),
-                "average": None if s.average is None else round(s.average, 1),
-                "last_played": s.last_played.isoformat(),
-                "trend": [round(p, 1) for p in s.trend],
-            }
-            for s in summaries
-        ],
-    }

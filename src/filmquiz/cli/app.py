@@ -1,0 +1,423 @@
+"""The ``filmquiz`` command line: each command parses its options, calls its
+function in :mod:`filmquiz.commands`, and hands the result to the renderer.
+
+Errors a user can cause become one message and an exit status in two places
+only: :func:`_reporting_errors` for what the commands raise, and
+:class:`~filmquiz.cli.usage.FilmquizGroup` for usage errors.
+
+Only typer and light modules are imported at the top: rich, questionary and the
+loader are imported inside the commands that use them, to keep ``--help`` fast.
+"""
+
+# No ``from __future__ import annotations`` here: typer would then compile and
+# eval every string annotation of every command on each start, which costs
+# more than all of this module's own imports.
+import contextlib
+import functools
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
+
+import typer
+
+from filmquiz import __version__
+from filmquiz.cli.options import (
+    Categories,
+    Difficulties,
+    Force,
+    JsonOutput,
+    NoColor,
+    QuizName,
+    complete_quiz,
+    parse_count,
+    parse_seed,
+)
+from filmquiz.cli.output import detect_environment, screen_for
+from filmquiz.cli.usage import FilmquizCommand, FilmquizGroup
+
+if TYPE_CHECKING:
+    from filmquiz.render.console import Screen
+    from filmquiz.results import Result
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_STATUSES = """\
+Exit status: 0 done (a game played to the end); 1 a bad bank, an unknown quiz,
+input that ended early, or another error the message names; 2 a usage error;
+130 interrupted with Ctrl-C; 141 the output was closed early (| head)."""
+
+
+app = typer.Typer(
+    name="filmquiz",
+    cls=FilmquizGroup,
+    help="A film trivia quiz for the terminal.",
+    epilog=EXIT_STATUSES,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    invoke_without_command=True,
+    context_settings={
+        "help_option_names": ["-h", "--help"],
+        # click lays help out for at least 50 columns; filmquiz fits the
+        # terminal, down to 40.
+        "terminal_width": max(shutil.get_terminal_size().columns - 1, 39),
+    },
+)
+
+
+def _reporting_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn the errors a user can cause into one message and an exit status."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        from filmquiz.errors import BadOption, ExitStatus, FilmquizError
+
+        # Every command that draws takes --no-color, and errors honour it too.
+        no_color = bool(kwargs.get("no_color"))
+        try:
+            return command(*args, **kwargs)
+        except BadOption as error:
+            # A usage error after all: drawn as the usage errors typer finds.
+            raise typer.BadParameter(str(error), param_hint=error.option) from None
+        except FilmquizError as error:
+            screen_for(no_color=no_color).problems(error.lines())
+            raise typer.Exit(error.status) from None
+        except KeyboardInterrupt:
+            screen_for(no_color=no_color).error("interrupted")
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
+        except BrokenPipeError:
+            _quietly_closed()
+            raise typer.Exit(ExitStatus.OUTPUT_CLOSED) from None
+
+    return run
+
+
+def _show(result: "Result", screen: "Screen", *, as_json: bool = False) -> NoReturn:
+    """Draw what a command returned, and end with the status it means."""
+    from filmquiz.render.results import draw
+
+    raise typer.Exit(draw(result, screen, as_json=as_json))
+
+
+def _quietly_closed() -> None:
+    """Whoever read the output has gone (``| head``): end without a word,
+    as other tools do, and without Python complaining when it flushes."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"filmquiz {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """A film trivia quiz for the terminal: pick answers with the arrow keys,
+    learn why each one is right, and end on a score table. Run it with no
+    command in a terminal to pick a quiz and play."""
+    if ctx.invoked_subcommand is not None or ctx.resilient_parsing:
+        return
+    if not detect_environment().interactive:
+        from typer._click.exceptions import NoArgsIsHelpError
+
+        raise NoArgsIsHelpError(ctx)
+    ctx.invoke(play)
+
+
+@app.command(
+    cls=FilmquizCommand,
+    short_help="Play a quiz, in a terminal or line by line.",
+)
+@_reporting_errors
+def play(
+    quiz: QuizName = None,
+    count: Annotated[
+        int | None,
+        typer.Option(
+            "--count",
+            "-n",
+            parser=parse_count,
+            metavar="N",
+            help="Ask at most N questions.",
+        ),
+    ] = None,
+    category: Categories = None,
+    difficulty: Difficulties = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            parser=parse_seed,
+            metavar="N",
+            help="Shuffle with seed N: the same seed gives the same order of "
+            "questions and choices, whatever the other options.",
+        ),
+    ] = None,
+    no_shuffle: Annotated[
+        bool,
+        typer.Option("--no-shuffle", help="Keep questions and choices in file order."),
+    ] = False,
+    player: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Who is playing.  [default: your login name]"
+        ),
+    ] = None,
+    json_output: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print the result as JSON on stdout; text for people goes to stderr.",
+        ),
+    ] = False,
+    mistakes: Annotated[
+        bool,
+        typer.Option(
+            "--mistakes",
+            help="Ask only the questions you got wrong the last time you met them.",
+        ),
+    ] = False,
+    no_color: NoColor = False,
+) -> None:
+    """Play a quiz: in a terminal with the arrow keys (or number keys),
+    otherwise one answer per line from standard input (a number or the text of
+    a choice). Every game is kept in the score history (see `filmquiz scores`)."""
+    from filmquiz.commands.play import play as play_quiz
+
+    screen = screen_for(people_on_stderr=json_output, no_color=no_color)
+    result = play_quiz(
+        environment=detect_environment(no_color),
+        screen=screen,
+        quiz=quiz,
+        player=player,
+        count=count,
+        categories=category or (),
+        difficulties=difficulty or (),
+        seed=seed,
+        shuffle=not no_shuffle,
+        mistakes=mistakes,
+        on_stderr=json_output,
+    )
+    _show(result, screen, as_json=json_output)
+
+
+@app.command(
+    "list",
+    cls=FilmquizCommand,
+    short_help="List the quizzes there are, and where each comes from.",
+)
+@_reporting_errors
+def list_quizzes(json_output: JsonOutput = False, no_color: NoColor = False) -> None:
+    """List the quizzes there are: name, title, year, questions, categories and
+    where each comes from (FILMQUIZ_PATH, your quizzes folder, or shipped)."""
+    from filmquiz.commands.quizzes import list_quizzes as quizzes
+
+    _show(quizzes(), screen_for(no_color=no_color), as_json=json_output)
+
+
+@app.command(cls=FilmquizCommand, short_help="Check bank files for every problem.")
+@_reporting_errors
+def validate(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Bank files (or quiz names) to check.",
+            metavar="FILE",
+            show_default=False,
+            autocompletion=complete_quiz,
+        ),
+    ],
+    no_color: NoColor = False,
+) -> None:
+    """Check bank files and list every problem found in them."""
+    from filmquiz.commands.quizzes import validate as check
+
+    _show(check(files), screen_for(no_color=no_color))
+
+
+@app.command(cls=FilmquizCommand, short_help="Show each player's best, average, trend.")
+@_reporting_errors
+def scores(
+    quiz: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only this quiz (its name, as `filmquiz list` shows it).",
+            metavar="QUIZ",
+            show_default=False,
+            autocompletion=complete_quiz,
+        ),
+    ] = None,
+    player: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only this player.")
+    ] = None,
+    games: Annotated[
+        bool, typer.Option("--games", help="List the games themselves, newest first.")
+    ] = False,
+    json_output: Annotated[
+        bool,
+        typer.Option("--json", help="Print games and summaries as one JSON document."),
+    ] = False,
+    reset: Annotated[
+        bool,
+        typer.Option(
+            "--reset", help="Forget the games (of QUIZ and --player, when given)."
+        ),
+    ] = False,
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", "-y", help="Reset without asking for confirmation."),
+    ] = False,
+    no_color: NoColor = False,
+) -> None:
+    """Show how each player has done on each quiz: the games that count (complete,
+    not practice, at least 10 questions or the whole quiz), the best and
+    average of those, when they last played and the trend of their scores."""
+    from filmquiz.commands import history
+
+    screen = screen_for(no_color=no_color)
+    if reset:
+        forgotten = history.reset(
+            environment=detect_environment(no_color),
+            screen=screen,
+            quiz=quiz,
+            player=player,
+            yes=yes,
+        )
+        _show(forgotten, screen)
+    shown = history.scores(screen=screen, quiz=quiz, player=player, list_games=games)
+    _show(shown, screen, as_json=json_output)
+
+
+@app.command(cls=FilmquizCommand, short_help="Add a bank file to your quizzes.")
+@_reporting_errors
+def add(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The bank file to add.", metavar="FILE", show_default=False
+        ),
+    ],
+    force: Force = False,
+    no_color: NoColor = False,
+) -> None:
+    """Check a bank and copy it into your quizzes folder, to play it by name."""
+    from filmquiz.commands.quizzes import add as add_bank
+
+    _show(add_bank(file, force=force), screen_for(no_color=no_color))
+
+
+@app.command(cls=FilmquizCommand, short_help="Write a new bank with a wizard.")
+@_reporting_errors
+def new(no_color: NoColor = False) -> None:
+    """Write a new bank with a guided wizard: title, film, then each question
+    (prompt, choices, the right one, category, difficulty, explanation)."""
+    from filmquiz.commands.quizzes import new as write_bank
+
+    environment = detect_environment(no_color)
+    _show(write_bank(environment=environment), screen_for(no_color=no_color))
+
+
+import_app = typer.Typer(
+    cls=FilmquizGroup,
+    help="Convert questions from other formats into a bank.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(
+    import_app, name="import", short_help="Convert questions from other formats."
+)
+
+
+@import_app.command(
+    "opentdb",
+    cls=FilmquizCommand,
+    short_help="Convert Open Trivia Database questions.",
+)
+@_reporting_errors
+def import_opentdb(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="Open Trivia DB API JSON (a file, or - for standard input).",
+            metavar="SOURCE",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write the bank.",
+            show_default=False,
+        ),
+    ],
+    category: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--category",
+            "-c",
+            metavar="NAME",
+            help="Only this category (repeat for several).",
+        ),
+    ] = None,
+    difficulty: Difficulties = None,
+    title: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="The bank's title.")
+    ] = None,
+    force: Force = False,
+    no_color: NoColor = False,
+) -> None:
+    """Convert Open Trivia Database questions (API JSON) into a bank: HTML
+    entities (and base64 or URL encoding) decoded, True/False questions kept,
+    duplicates dropped."""
+    from filmquiz.commands.importing import import_opentdb as convert
+
+    screen = screen_for(no_color=no_color)
+    imported = convert(
+        source,
+        output=output,
+        stdin=getattr(sys.stdin, "buffer", None),
+        screen=screen,
+        categories=category or (),
+        difficulties=difficulty or (),
+        title=title,
+        force=force,
+    )
+    _show(imported, screen)
+
+
+@app.command(
+    cls=FilmquizCommand, short_help="Print the JSON Schema of the bank format."
+)
+@_reporting_errors
+def schema() -> None:
+    """Print the JSON Schema of the bank format, for editors that check files."""
+    from filmquiz.commands.quizzes import schema as bank_schema
+
+    _show(bank_schema(), screen_for(), as_json=True)
+
+
+def main() -> None:
+    """Run the command line: the ``filmquiz`` entry point and ``python -m``."""
+    app(prog_name="filmquiz")

@@ -1,0 +1,109 @@
+"""The options and arguments several commands share, defined once, with the
+parsers that check their values and the completions that suggest them."""
+
+# No ``from __future__ import annotations``: see filmquiz.cli.app.
+from typing import Annotated
+
+import typer
+
+
+def parse_whole_number(text: str, *, least: int | None = None) -> int:
+    """``text`` as an int, for an option; BadParameter in plain words."""
+    from filmquiz.visible import quote
+
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"must be a whole number (got {quote(text)})"
+        ) from None
+    if least is not None and value < least:
+        raise typer.BadParameter(f"must be {least} or more (got {value})")
+    return value
+
+
+def parse_count(text: str) -> int:
+    """A count of questions: a whole number, 1 or more."""
+    return parse_whole_number(text, least=1)
+
+
+def parse_seed(text: str) -> int:
+    """A shuffling seed: any whole number."""
+    return parse_whole_number(text)
+
+
+def parse_difficulty(text: str) -> str:
+    """A difficulty, in any case."""
+    from filmquiz.bankfile.rules import DIFFICULTIES, one_of
+    from filmquiz.visible import quote
+
+    level = text.strip().lower()
+    if level not in DIFFICULTIES:
+        raise typer.BadParameter(f"must be {one_of(DIFFICULTIES)} (got {quote(text)})")
+    return level
+
+
+def complete_quiz(incomplete: str) -> list[str]:
+    """The quiz names and bank paths that start with ``incomplete``."""
+    from filmquiz.banks.catalog import complete
+
+    return complete(incomplete)
+
+
+def complete_category(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The categories of the quiz given on the command line so far."""
+    from filmquiz.banks.catalog import categories_of
+
+    # While an option waits for its value, the words before it may not be
+    # parsed into their parameters yet: the quiz can still be among the args.
+    quiz = ctx.params.get("quiz") or next(
+        (word for word in ctx.args if not word.startswith("-")), None
+    )
+    if not isinstance(quiz, str):
+        return []
+    wanted = incomplete.casefold()
+    return [c for c in categories_of(quiz) if c.casefold().startswith(wanted)]
+
+
+NoColor = Annotated[
+    bool,
+    typer.Option("--no-color", help="Draw without colour (so does NO_COLOR=1)."),
+]
+JsonOutput = Annotated[
+    bool,
+    typer.Option("--json", help="Print JSON on stdout instead of a table."),
+]
+Force = Annotated[
+    bool, typer.Option("--force", help="Replace a file or quiz of the same name.")
+]
+QuizName = Annotated[
+    str | None,
+    typer.Argument(
+        help="A quiz name from `filmquiz list`, or the path of a bank file; "
+        "in a terminal, leave it out to pick one.",
+        metavar="QUIZ",
+        show_default=False,
+        autocompletion=complete_quiz,
+    ),
+]
+Categories = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--category",
+        "-c",
+        metavar="NAME",
+        help="Only questions of this category (repeat for several).",
+        autocompletion=complete_category,
+    ),
+]
+Difficulties = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--difficulty",
+        "-d",
+        metavar="LEVEL",
+        parser=parse_difficulty,
+        help="Only questions of this difficulty: easy, medium or hard "
+        "(repeat for several).",
+    ),
+]

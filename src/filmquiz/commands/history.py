@@ -1,0 +1,77 @@
+"""``filmquiz scores``: show the score history, or forget part of it."""
+
+from __future__ import annotations
+
+from filmquiz.commands.player import player_name
+from filmquiz.environment import Environment
+from filmquiz.errors import FilmquizError
+from filmquiz.render.console import Screen
+from filmquiz.results import Forgotten, Message, ScoreHistory
+
+
+def scores(
+    *,
+    screen: Screen,
+    quiz: str | None,
+    player: str | None,
+    list_games: bool = False,
+) -> ScoreHistory:
+    """The games of ``quiz`` by ``player`` (either None for all), and a
+    summary per quiz and player."""
+    from filmquiz.scores.keeping import open_history
+    from filmquiz.scores.statistics import summarize
+    from filmquiz.visible import visible
+
+    # As the history holds them: names from files with escapes made visible.
+    quiz = visible(quiz) if quiz is not None else None
+    player = player_name(player) if player is not None else None
+    with open_history(screen.warning, read_only=True) as store:
+        records = store.games(quiz=quiz, player=player)
+        if quiz is not None and not records:
+            _check_quiz_is_known(quiz, store.quizzes())
+    return ScoreHistory(records, summarize(records), quiz, player, list_games)
+
+
+def reset(
+    *,
+    environment: Environment,
+    screen: Screen,
+    quiz: str | None,
+    player: str | None,
+    yes: bool,
+) -> Forgotten | Message:
+    """Forget the games of ``quiz`` by ``player`` (either None for all),
+    once confirmed in a terminal or by ``yes``."""
+    from filmquiz.scores.keeping import open_history
+    from filmquiz.visible import visible
+
+    quiz = visible(quiz) if quiz is not None else None
+    player = player_name(player) if player is not None else None
+    with open_history(screen.warning) as store:
+        records = store.games(quiz=quiz, player=player)
+        if quiz is not None and not records:
+            _check_quiz_is_known(quiz, store.quizzes())
+        if records and not yes:
+            if not environment.interactive:
+                raise FilmquizError(
+                    "--reset asks for confirmation in a terminal; pass --yes to "
+                    "reset without one"
+                )
+            from filmquiz.ask.terminal import confirm
+            from filmquiz.render.wording import what_reset_forgets
+
+            what = what_reset_forgets(records, quiz=quiz, player=player)
+            screen.say(f"This forgets {what}")
+            if not confirm("Forget them?" if len(records) > 1 else "Forget it?"):
+                return Message("Nothing was forgotten.")
+        return Forgotten(store.reset(quiz=quiz, player=player))
+
+
+def _check_quiz_is_known(quiz: str, played: set[str]) -> None:
+    """UnknownQuiz, with a suggestion, for a name that is neither a quiz nor
+    in the history."""
+    from filmquiz.banks.catalog import bank_files, unknown_quiz
+
+    known = set(bank_files()) | played
+    if quiz not in known:
+        raise unknown_quiz(quiz, sorted(known))

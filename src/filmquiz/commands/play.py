@@ -1,0 +1,147 @@
+"""``filmquiz play``: choose the questions, ask them the way the terminal
+allows, keep the game, and return it."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import random
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+
+from filmquiz.commands.player import player_name
+from filmquiz.environment import Environment
+from filmquiz.errors import BadOption, UnknownQuiz
+from filmquiz.game.engine import Ask, Ending, Selection, plan_game, run_game
+from filmquiz.render.console import Screen
+from filmquiz.render.game import GameView
+from filmquiz.results import GamePlayed, Message
+
+
+def play(
+    *,
+    environment: Environment,
+    screen: Screen,
+    quiz: str | None,
+    player: str | None,
+    count: int | None = None,
+    categories: Sequence[str] = (),
+    difficulties: Sequence[str] = (),
+    seed: int | None = None,
+    shuffle: bool = True,
+    mistakes: bool = False,
+    on_stderr: bool = False,
+) -> GamePlayed | Message:
+    """Play a game of ``quiz`` (picked in a terminal when None) and keep it.
+
+    ``on_stderr`` draws the game on stderr, for stdout to carry only JSON.
+    """
+    from filmquiz.banks import catalog
+
+    name = player_name(player)
+    if quiz is None:
+        if not environment.interactive:
+            raise BadOption(
+                "QUIZ",
+                "is missing: give a quiz name from `filmquiz list`, or the path "
+                "of a bank file",
+            )
+        quiz = _pick_quiz(environment)
+    bank = catalog.load(quiz)
+    selection = Selection(
+        limit=count,
+        categories=tuple(categories),
+        difficulties=tuple(difficulties),  # type: ignore[arg-type]
+        shuffle=shuffle,
+        seed=seed if seed is not None else random.randrange(2**31),
+    )
+    if mistakes:
+        from filmquiz.scores import keeping
+
+        wrong = keeping.mistakes(bank, name, screen.warning)
+        if wrong is None:
+            return Message(
+                f"{name} has not played {bank.slug} yet, so there are no mistakes "
+                "to practise."
+            )
+        if not wrong:
+            return Message(
+                f"No mistakes to practise: {name} got every question of "
+                f"{bank.slug} right the last time."
+            )
+        selection = selection._replace(only=wrong)
+    rounds = plan_game(bank, selection)
+    view = GameView(screen)
+    session: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    if environment.can_draw_menus(on_stderr=on_stderr):
+        from filmquiz.ask.terminal import TerminalAsker
+
+        asker = TerminalAsker(
+            echo=view.answered,
+            no_color=not environment.color,
+            stream=sys.stderr if on_stderr else sys.stdout,
+        )
+        ask: Ask = asker
+        session = asker.session()
+    else:
+        from filmquiz.ask.lines import LineAsker
+
+        # Bytes that are not text in the input are an answer that means
+        # nothing, not a crash.
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+        lines = sys.stdin if sys.stdin is not None else io.StringIO()
+        from filmquiz.render.lines import LineView
+
+        echo = not environment.stdin_is_terminal
+        ask = LineAsker(lines, LineView(view), echo=echo)
+    view.start(bank, rounds, name, practice=mistakes)
+    with session:
+        result = run_game(
+            rounds,
+            ask,
+            view.feedback,
+            bank=bank,
+            player=name,
+            practice=mistakes,
+            seed=selection.seed if selection.shuffle else None,
+        )
+    # The history (sqlite3 and all) is imported only now, after the game, and
+    # kept before the summary is drawn, so Ctrl-C while drawing loses nothing;
+    # Ctrl-C while it is being kept waits until it is.
+    from filmquiz.scores import keeping
+
+    with _interrupts_held():
+        comparison = keeping.keep(result, screen.warning)
+    if result.ending is Ending.OUTPUT_CLOSED:
+        raise BrokenPipeError
+    return GamePlayed(result, comparison)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C inside waits for the end of it, then interrupts."""
+    pressed: list[bool] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
+    except ValueError:  # not the main thread: nothing to hold
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
+
+
+def _pick_quiz(environment: Environment) -> str:
+    """Ask which quiz to play, in a terminal."""
+    from filmquiz.ask.terminal import pick_quiz
+    from filmquiz.banks import catalog
+
+    entries = [entry for entry in catalog.entries() if entry.summary is not None]
+    if not entries:
+        raise UnknownQuiz("there is no quiz to play (`filmquiz list` says why)")
+    return pick_quiz(entries, no_color=not environment.color)

@@ -1,0 +1,30 @@
+"""Who is playing: the name games are kept under."""
+
+from __future__ import annotations
+
+from filmquiz.errors import BadOption
+
+LONGEST_NAME = 40
+"""Characters a player's name may have."""
+
+
+def player_name(given: str | None) -> str:
+    """The player's name: as given, else the login name when it is a name
+    people can read, else "player"."""
+    if given is not None:
+        name = given.strip()
+        if not name or not name.isprintable():
+            raise BadOption("--player", "must be a name of printable characters")
+        if len(name) > LONGEST_NAME:
+            raise BadOption("--player", f"must be at most {LONGEST_NAME} characters")
+        return name
+    import getpass
+
+    try:
+        login = getpass.getuser().strip()
+    except (KeyError, OSError):
+        return "player"
+    # The login name is held to what --player must be: a variable such as
+    # USER can hold escape sequences.
+    usable = login and login.isprintable() and len(login) <= LONGEST_NAME
+    return login if usable else "player"

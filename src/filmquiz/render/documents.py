@@ -1,0 +1,92 @@
+"""The JSON documents filmquiz prints with ``--json``: what programs read, so
+their keys and types stay as the README documents them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from filmquiz.banks.catalog import Entry
+    from filmquiz.game.engine import GameResult
+    from filmquiz.scores.statistics import GameRecord, Summary
+
+
+def game_document(result: GameResult) -> dict[str, Any]:
+    """A game's result, as ``play --json`` prints it."""
+    return {
+        "quiz": result.quiz,
+        "title": result.title,
+        "player": result.player,
+        "score": result.score,
+        "total": result.total,
+        "complete": result.complete,
+        "practice": result.practice,
+        "seed": result.seed,
+        "questions": [
+            {
+                "id": answer.question.id,
+                "chosen": answer.chosen,
+                "answer": answer.question.answer,
+                "correct": answer.correct,
+            }
+            for answer in result.answers
+        ],
+    }
+
+
+def quiz_document(entry: Entry) -> dict[str, Any]:
+    """A quiz, as ``list --json`` prints it."""
+    summary = entry.summary
+    return {
+        "slug": entry.slug,
+        "title": summary.title if summary else None,
+        "year": summary.year if summary else None,
+        "questions": summary.questions if summary else None,
+        "categories": list(summary.categories) if summary else [],
+        "source": entry.found.kind,
+        "path": str(entry.path),
+        "broken": entry.error.problems[0].describe("") if entry.error else None,
+        "shadows": [
+            {"source": hidden.kind, "path": str(hidden.path)}
+            for hidden in entry.found.shadows
+        ],
+    }
+
+
+def scores_document(
+    records: Iterable[GameRecord], summaries: Iterable[Summary]
+) -> dict[str, list[dict[str, Any]]]:
+    """The games and summaries, as ``scores --json`` prints them: times in
+    ISO 8601, scores in the summaries as percentages rounded to one decimal."""
+    return {
+        "games": [
+            {
+                "quiz": r.quiz,
+                "title": r.title,
+                "player": r.player,
+                "score": r.score,
+                "total": r.total,
+                "complete": r.complete,
+                "practice": r.practice,
+                "counted": r.counted,
+                "started_at": r.started_at.isoformat(),
+                "finished_at": r.finished_at.isoformat(),
+            }
+            for r in records
+        ],
+        "summary": [
+            {
+                "quiz": s.quiz,
+                "title": s.title,
+                "player": s.player,
+                "games": s.games,
+                "played": s.played,
+                "best": None if s.best is None else round(s.best, 1),
+                "average": None if s.average is None else round(s.average, 1),
+                "last_played": s.last_played.isoformat(),
+                "trend": [round(p, 1) for p in s.trend],
+            }
+            for s in summaries
+        ],
+    }

@@ -1,0 +1,211 @@
+"""A game as people see it: the heading, each question once answered, the
+feedback after it, and the summary at the end."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from filmquiz.bankfile.model import Bank
+from filmquiz.game.engine import Answer, Ending, GameResult, Round
+from filmquiz.render.console import RIGHT, WRONG, Screen, shown
+from filmquiz.render.wording import duration, plural, round_details, round_number
+from filmquiz.scores.statistics import COUNTED_FROM, Comparison, Standing
+from filmquiz.visible import visible
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+ANSWERS_TABLE_FROM = 72
+"""Columns a terminal needs for the answers as a table; a narrower one gets
+them as a list, where nothing has to be cut to fit."""
+
+
+class GameView:
+    """Draws a game on a screen, as it is played."""
+
+    def __init__(self, screen: Screen) -> None:
+        self.screen = screen
+        self._people = screen.people
+
+    def start(
+        self,
+        bank: Bank,
+        rounds: tuple[Round, ...],
+        player: str,
+        *,
+        practice: bool = False,
+    ) -> None:
+        """The heading of a game: which quiz, for whom, how many questions."""
+        heading = shown(bank.title, "bold")
+        film = bank.film
+        details = [str(film.year)] if film and film.year else []
+        if film and film.director:
+            details.append(film.director)
+        if details:
+            heading.append(f" ({', '.join(details)})", style="dim")
+        self._people.print(heading)
+        self._people.print(
+            Text.assemble(
+                f"{plural(len(rounds), 'question')} for ",
+                visible(player),
+                " (practice: your past mistakes)" if practice else "",
+                ". Ctrl-C stops at any time.\n",
+                style="dim",
+            )
+        )
+
+    def question(self, round_: Round) -> None:
+        """The heading of a question (``Question 2 of 10 (plot, easy)``) and
+        its prompt."""
+        heading = Text(round_number(round_), style="bold")
+        details = round_details(round_)
+        if details:
+            heading.append(f" ({details})", style="dim")
+        self._people.print(heading)
+        self._people.print(shown(round_.question.prompt))
+
+    def answered(self, round_: Round, choice: str) -> None:
+        """The question and the choice made, where its menu was: what a
+        terminal keeps of each question once it is answered."""
+        self.question(round_)
+        self._people.print(Text.assemble("Your answer: ", (visible(choice), "bold")))
+
+    def feedback(self, round_: Round, answer: Answer) -> None:
+        """Right or wrong, the right answer, and why."""
+        question = answer.question
+        if answer.correct:
+            line = Text(f"{RIGHT} Right!", style="bold green")
+        else:
+            line = Text.assemble(
+                (f"{WRONG} Wrong. ", "bold red"),
+                "Right answer: ",
+                (visible(question.answer), "bold"),
+            )
+        self._people.print(line)
+        if question.explanation:
+            self._people.print(shown(question.explanation, "italic"))
+        self._people.print()
+
+    def summary(self, result: GameResult, comparison: Comparison | None) -> None:
+        """The end of a game: each answer, the score, the categories, the time,
+        and how the score stands against the player's previous best. A game
+        stopped early shows what was answered."""
+        if result.answers:
+            self._people.print(
+                Text.assemble(visible(result.title), " (", visible(result.player), ")")
+            )
+            self._people.print(_answers(result, self.screen.width))
+            self._people.print(Text("By category"))
+            self._people.print(_categories_table(result))
+        if result.ending is Ending.COMPLETED:
+            self._people.print(_score_line(result))
+            if comparison is not None:
+                self._people.print(comparison_line(comparison))
+        else:
+            self._people.print(Text(_stopped_line(result), style="bold yellow"))
+
+
+def _mark(correct: bool) -> Text:
+    return Text(RIGHT, style="bold green") if correct else Text(WRONG, "bold red")
+
+
+def _answers(result: GameResult, width: int) -> Table:
+    """Each answer of a game: as a table, or as a list where the terminal is
+    too narrow for a table's columns."""
+    # rich.table is imported when a table is drawn, not before the first question.
+    from rich.table import Table
+
+    if width < ANSWERS_TABLE_FROM:
+        listing = Table.grid(padding=(0, 1))
+        listing.add_column(justify="right", style="dim", no_wrap=True)
+        listing.add_column(no_wrap=True)
+        listing.add_column(overflow="fold")
+        for number, answer in enumerate(result.answers, start=1):
+            lines = shown(answer.question.prompt)
+            lines.append("\nYour answer: ")
+            lines.append(visible(answer.chosen), "green" if answer.correct else "red")
+            if not answer.correct:
+                lines.append(f"\nRight answer: {visible(answer.question.answer)}")
+            listing.add_row(f"{number}.", _mark(answer.correct), lines)
+        return listing
+    table = Table()
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("Question", ratio=3, overflow="fold")
+    table.add_column("Your answer", ratio=2, overflow="fold")
+    table.add_column("Right answer", ratio=2, overflow="fold")
+    table.add_column("", justify="center", no_wrap=True)
+    for number, answer in enumerate(result.answers, start=1):
+        table.add_row(
+            str(number),
+            shown(answer.question.prompt),
+            shown(answer.chosen, "green" if answer.correct else "red"),
+            shown(answer.question.answer),
+            _mark(answer.correct),
+        )
+    return table
+
+
+def _categories_table(result: GameResult) -> Table:
+    from rich.table import Table
+
+    table = Table()
+    table.add_column("Category", overflow="fold")
+    table.add_column("Right", justify="right")
+    table.add_column("Asked", justify="right")
+    table.add_column("%", justify="right")
+    for score in result.by_category():
+        table.add_row(
+            shown(score.category),
+            str(score.right),
+            str(score.asked),
+            f"{100 * score.right / score.asked:.0f}%",
+        )
+    return table
+
+
+def _score_line(result: GameResult) -> Text:
+    return Text.assemble(
+        ("Score ", "bold"),
+        (f"{result.score}/{result.total}", "bold cyan"),
+        f" ({result.percent:.0f}%)",
+        " in ",
+        duration(result.seconds),
+    )
+
+
+def comparison_line(comparison: Comparison) -> Text:
+    """How a score stands against the player's previous best, in a line."""
+    best = comparison.previous_best
+    if comparison.standing is Standing.NOT_COUNTED:
+        if comparison.kind == "practice":
+            why = "Practice games do not count towards your best."
+        else:
+            why = (
+                f"Games of fewer than {COUNTED_FROM} questions do not count towards "
+                "your best, unless they ask the whole quiz."
+            )
+        return Text(why, style="dim")
+    if comparison.standing is Standing.FIRST:
+        return Text("Your first counted game of this quiz.", style="dim")
+    if comparison.standing is Standing.NEW_BEST:
+        return Text.assemble(
+            ("New best! ", "bold green"), f"Your previous best was {best:.0f}%."
+        )
+    if comparison.standing is Standing.EQUALS_BEST and best:
+        return Text(f"You matched your best score, {best:.0f}%.", style="green")
+    return Text(f"Your best on this quiz is {best:.0f}%.", style="dim")
+
+
+def _stopped_line(result: GameResult) -> str:
+    answered = len(result.answers)
+    why = "Stopped" if result.ending is Ending.INTERRUPTED else "Input ended"
+    if not answered:
+        return f"{why} before the first answer: nothing to keep."
+    share = f"{100 * result.score / answered:.0f}%"
+    return (
+        f"{why} after {answered} of {result.total} questions: "
+        f"{result.score} of {answered} answered right ({share}), "
+        f"in {duration(result.seconds)}."
+    )

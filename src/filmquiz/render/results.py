@@ -1,0 +1,125 @@
+"""The one renderer of what commands return: each result drawn for people, or
+printed as the JSON document programs read."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from filmquiz.errors import ExitStatus
+from filmquiz.render.console import RIGHT, Screen
+from filmquiz.render.wording import plural
+from filmquiz.results import (
+    BankImported,
+    BankSaved,
+    Check,
+    Document,
+    Forgotten,
+    GamePlayed,
+    Message,
+    QuizList,
+    Result,
+    ScoreHistory,
+    Validation,
+)
+from filmquiz.visible import visible
+
+
+def draw(result: Result, screen: Screen, *, as_json: bool = False) -> ExitStatus:
+    """Draw ``result`` on ``screen``: for people, or with ``as_json`` as its
+    JSON document on stdout (people's lines, if any, then go where the screen
+    sends them). Return the exit status the result means."""
+    match result:
+        case Message(text=text):
+            screen.say(text)
+        case GamePlayed():
+            _game(result, screen, as_json=as_json)
+        case QuizList(entries=entries):
+            if as_json:
+                from filmquiz.render.documents import quiz_document
+
+                screen.json([quiz_document(entry) for entry in entries])
+            else:
+                from filmquiz.render.listings import quiz_table
+
+                quiz_table(screen, entries)
+        case Validation(checks=checks):
+            for check in checks:
+                _check(check, screen)
+        case BankSaved():
+            _saved(result, screen)
+        case BankImported(report=report, output=output):
+            screen.say(
+                f"Imported {plural(report.questions, 'question')} into {output} "
+                f"({plural(report.duplicates, 'duplicate')} dropped, "
+                f"{report.skipped} unusable, {report.left_out} not matching the "
+                "filters)."
+            )
+            screen.say(f"Play it with: filmquiz play {output}")
+        case ScoreHistory():
+            _history(result, screen, as_json=as_json)
+        case Forgotten(games=games):
+            screen.say(f"Forgot {plural(games, 'game')}.")
+        case Document(document=document):
+            screen.json(document)
+    return result.status
+
+
+def _game(played: GamePlayed, screen: Screen, *, as_json: bool) -> None:
+    from filmquiz.render.game import GameView
+
+    GameView(screen).summary(played.result, played.comparison)
+    if as_json:
+        from filmquiz.render.documents import game_document
+
+        screen.json(game_document(played.result))
+
+
+def _check(check: Check, screen: Screen) -> None:
+    """One line for a bank that passed every check; its problems on stderr
+    for one that did not."""
+    if check.bank is None:
+        screen.problems(check.problems)
+        return
+    screen.people.print(
+        Text.assemble(
+            (f"{RIGHT} ", "green"),
+            visible(check.name),
+            f": {plural(len(check.bank.questions), 'question')}, ",
+            plural(len(check.bank.categories), "category", "categories"),
+        ),
+        soft_wrap=True,
+    )
+
+
+def _saved(result: BankSaved, screen: Screen) -> None:
+    """Where a bank was written (by add or new), and how to play it."""
+    saved = result.saved
+    verb = "Replaced" if saved.replaced else "Saved"
+    slug = saved.bank.slug
+    screen.say(
+        f"{verb} {slug} ({plural(len(saved.bank.questions), 'question')}) in "
+        f"{saved.path}."
+    )
+    if saved.hides_shipped:
+        screen.say(f"It is used instead of the shipped quiz {slug}.")
+    screen.say(f"Play it with: filmquiz play {saved.play_as}")
+
+
+def _history(history: ScoreHistory, screen: Screen, *, as_json: bool) -> None:
+    if as_json:
+        from filmquiz.render.documents import scores_document
+
+        screen.json(scores_document(history.records, history.summaries))
+        return
+    if not history.records:
+        quiz, player = history.quiz, history.player
+        what = f"games of {quiz}" if quiz else "games"
+        nothing = f"{player} has no {what} yet" if player else f"No {what} yet"
+        screen.say(f"{nothing}: play one with `filmquiz play {quiz or 'QUIZ'}`.")
+        return
+    from filmquiz.render.listings import games_table, scores_table
+
+    if history.list_games:
+        games_table(screen, history.records)
+    else:
+        scores_table(screen, history.summaries)

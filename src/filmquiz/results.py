@@ -1,0 +1,150 @@
+"""What each command comes to: values that :mod:`filmquiz.render.results`
+draws, for people or as JSON, and the exit status each one means.
+
+Commands never print their outcome; they return one of these. So the table a
+person reads and the document a program reads are drawn from the same value,
+and cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from filmquiz.errors import ExitStatus
+
+if TYPE_CHECKING:
+    from filmquiz.bankfile.model import Bank
+    from filmquiz.banks.catalog import Entry
+    from filmquiz.banks.opentdb import Imported
+    from filmquiz.banks.saving import Saved
+    from filmquiz.game.engine import GameResult
+    from filmquiz.scores.statistics import Comparison, GameRecord, Summary
+
+
+@dataclass(frozen=True)
+class Message:
+    """A command that ends in one sentence (nothing to practise, nothing
+    forgotten, a wizard stopped)."""
+
+    text: str
+    status: ExitStatus = ExitStatus.OK
+
+
+@dataclass(frozen=True)
+class GamePlayed:
+    """A game, played to its end or stopped, and already kept."""
+
+    result: GameResult
+    comparison: Comparison | None
+    """How the score stands against the player's best; None when the game
+    was not kept or not compared."""
+
+    @property
+    def status(self) -> ExitStatus:
+        """0 for a game played to the end; how it stopped otherwise."""
+        from filmquiz.game.engine import Ending
+
+        return {
+            Ending.COMPLETED: ExitStatus.OK,
+            Ending.INPUT_ENDED: ExitStatus.FAILURE,
+            Ending.INTERRUPTED: ExitStatus.INTERRUPTED,
+            Ending.OUTPUT_CLOSED: ExitStatus.OUTPUT_CLOSED,
+        }[self.result.ending]
+
+
+@dataclass(frozen=True)
+class QuizList:
+    """The quizzes there are (``list``)."""
+
+    entries: list[Entry]
+    status: ExitStatus = ExitStatus.OK
+
+
+@dataclass(frozen=True)
+class Check:
+    """One bank file ``validate`` looked at."""
+
+    name: str
+    """The file as shown: its path."""
+    bank: Bank | None
+    """The bank, when it passed every check."""
+    problems: tuple[str, ...] = ()
+    """Each problem as one line naming the file, when it did not."""
+
+
+@dataclass(frozen=True)
+class Validation:
+    """Every bank file ``validate`` was given, checked."""
+
+    checks: list[Check]
+
+    @property
+    def status(self) -> ExitStatus:
+        """1 when any file has a problem."""
+        if any(check.bank is None for check in self.checks):
+            return ExitStatus.FAILURE
+        return ExitStatus.OK
+
+
+@dataclass(frozen=True)
+class BankSaved:
+    """A bank written by ``add`` or ``new``."""
+
+    saved: Saved
+    status: ExitStatus = ExitStatus.OK
+    """INTERRUPTED when the wizard was stopped and what was written kept."""
+
+
+@dataclass(frozen=True)
+class BankImported:
+    """A bank written by ``import``, and what the import left out."""
+
+    report: Imported
+    output: Path
+    status: ExitStatus = ExitStatus.OK
+
+
+@dataclass(frozen=True)
+class ScoreHistory:
+    """The games asked for (``scores``) and a summary per quiz and player."""
+
+    records: list[GameRecord]
+    summaries: list[Summary]
+    quiz: str | None
+    player: str | None
+    """The quiz and player asked for, or None for all."""
+    list_games: bool = False
+    """True for the games themselves (``--games``), not the summaries."""
+    status: ExitStatus = ExitStatus.OK
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What ``scores --reset`` forgot."""
+
+    games: int
+    status: ExitStatus = ExitStatus.OK
+
+
+@dataclass(frozen=True)
+class Document:
+    """A JSON document to print as it is (``schema``)."""
+
+    document: Any
+    status: ExitStatus = ExitStatus.OK
+
+
+Result = (
+    Message
+    | GamePlayed
+    | QuizList
+    | Validation
+    | BankSaved
+    | BankImported
+    | ScoreHistory
+    | Forgotten
+    | Document
+)
+"""Anything a command returns."""
