@@ -1,53 +1,20 @@
-"""Shared fixtures: bank files written on the fly, and the installed command."""
+"""Shared fixtures: every test in its own data folder, bank files written on
+the fly, the installed command, keys for prompts, and the CLI runner."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from prompt_toolkit.input import PipeInput, create_pipe_input
+from typer.testing import CliRunner
 
-from filmquiz.banks.catalog import SHIPPED_QUIZZES
-
-SHIPPED_BANKS = sorted(SHIPPED_QUIZZES.glob("*.json"))
-
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "opentdb.json"
-"""The 5,250 real Open Trivia Database questions beside the clone, when there."""
-
-
-def question(id: str = "q1", **fields: Any) -> dict[str, Any]:
-    """A valid question, with any field replaced."""
-    base: dict[str, Any] = {
-        "id": id,
-        "category": "plot",
-        "difficulty": "easy",
-        "prompt": f"Question {id}?",
-        "choices": ["Anita", "Cecilia", "Teresa"],
-        "answer": "Cecilia",
-        "explanation": "Because.",
-    }
-    base.update(fields)
-    return base
-
-
-def bank_document(*questions: dict[str, Any], **fields: Any) -> dict[str, Any]:
-    """A valid bank document holding ``questions`` (one default question if none)."""
-    base: dict[str, Any] = {
-        "format": 1,
-        "title": "Test bank",
-        "film": {"title": "Test", "year": 2021, "director": "Someone"},
-        "questions": list(questions) or [question()],
-    }
-    base.update(fields)
-    return base
-
-
-WriteBank = Callable[..., Path]
+from tests.support import WriteBank, bank_document
 
 
 @pytest.fixture(autouse=True)
@@ -86,16 +53,14 @@ def filmquiz_command() -> str:
     return found
 
 
-# Keys as a terminal sends them.
-DOWN = "\x1b[B"
-UP = "\x1b[A"
-ENTER = "\r"
-CTRL_C = "\x03"
-BACKSPACE = "\x7f"
-
-
 @pytest.fixture
 def keys() -> Iterator[PipeInput]:
     """Keys for prompts run in process: send_text() them before asking."""
     with create_pipe_input() as pipe:
         yield pipe
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """Runs the command line in process, stdout and stderr kept apart."""
+    return CliRunner()

@@ -9,20 +9,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import SHIPPED_BANKS
 from filmquiz.bankfile.reading import load_bank
 from filmquiz.bankfile.schema import bank_schema
 from filmquiz.banks.catalog import SHIPPED_QUIZZES, entries
-
-REPOSITORY_QUIZZES = Path(__file__).parent.parent / "quizzes"
-
-
-def test_banks_are_shipped() -> None:
-    """The package carries the banks of the repository's quizzes/ folder."""
-    assert [p.name for p in SHIPPED_BANKS] == sorted(
-        p.name for p in REPOSITORY_QUIZZES.glob("*.json")
-    )
-    assert "parallel-mothers.json" in [p.name for p in SHIPPED_BANKS]
+from tests.support import SHIPPED_BANKS
 
 
 @pytest.mark.parametrize("path", SHIPPED_BANKS, ids=lambda p: p.stem)

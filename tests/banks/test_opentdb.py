@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SHARED_DATA
 from filmquiz.bankfile.reading import load_bank
 from filmquiz.banks.naming import question_id
 from filmquiz.banks.opentdb import NotOpenTdb, convert, text
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus
+from tests.support import SHARED_DATA
 
 
 def result(
@@ -145,14 +145,13 @@ class TestConvert:
 
 
 class TestImportCommand:
-    def test_file_to_playable_bank(self, tmp_path: Path) -> None:
+    def test_file_to_playable_bank(self, runner: CliRunner, tmp_path: Path) -> None:
         """import writes a bank that validates and plays."""
         source = tmp_path / "api.json"
         source.write_text(
             json.dumps({"results": [result("Who?", "A", ["B", "C", "D"])] * 2})
         )
         output = tmp_path / "film.json"
-        runner = CliRunner()
         done = runner.invoke(app, ["import", "opentdb", str(source), "-o", str(output)])
         assert done.exit_code == 0
         assert done.stdout == (
@@ -166,10 +165,10 @@ class TestImportCommand:
         assert again.exit_code == ExitStatus.FAILURE
         assert "already exists; pass --force to replace it" in again.stderr
 
-    def test_standard_input(self, tmp_path: Path) -> None:
+    def test_standard_input(self, runner: CliRunner, tmp_path: Path) -> None:
         """SOURCE - reads the API document from standard input."""
         output = tmp_path / "out.json"
-        done = CliRunner().invoke(
+        done = runner.invoke(
             app,
             ["import", "opentdb", "-", "--output", str(output), "--title", "Mine"],
             input=json.dumps({"results": [result("Q?", "A", ["B"])]}),
@@ -184,21 +183,21 @@ class TestImportCommand:
             ("[]", 'not an Open Trivia DB document: expected {"results": [...]}'),
         ],
     )
-    def test_bad_input(self, tmp_path: Path, content: str, message: str) -> None:
+    def test_bad_input(
+        self, runner: CliRunner, tmp_path: Path, content: str, message: str
+    ) -> None:
         """Bad input: one message, exit 1, nothing written."""
         source = tmp_path / "api.json"
         source.write_text(content)
         output = tmp_path / "out.json"
-        done = CliRunner().invoke(
-            app, ["import", "opentdb", str(source), "-o", str(output)]
-        )
+        done = runner.invoke(app, ["import", "opentdb", str(source), "-o", str(output)])
         assert done.exit_code == ExitStatus.FAILURE
         assert message in done.stderr
         assert not output.exists()
 
-    def test_missing_source(self, tmp_path: Path) -> None:
+    def test_missing_source(self, runner: CliRunner, tmp_path: Path) -> None:
         """A source that does not exist is named."""
-        done = CliRunner().invoke(
+        done = runner.invoke(
             app, ["import", "opentdb", str(tmp_path / "nope.json"), "-o", "x.json"]
         )
         assert done.exit_code == ExitStatus.FAILURE
@@ -209,10 +208,10 @@ class TestImportCommand:
     not SHARED_DATA.is_file(), reason="../shared/data is not beside the clone"
 )
 class TestRealQuestions:
-    def test_all_5250(self, tmp_path: Path) -> None:
+    def test_all_5250(self, runner: CliRunner, tmp_path: Path) -> None:
         """All 5,250 real questions import into a valid bank."""
         output = tmp_path / "all.json"
-        done = CliRunner().invoke(
+        done = runner.invoke(
             app, ["import", "opentdb", str(SHARED_DATA), "-o", str(output)]
         )
         assert done.exit_code == 0, done.output
@@ -224,10 +223,11 @@ class TestRealQuestions:
         assert "&#039;" not in prompts
         assert "Science & Nature" in bank.categories
 
-    def test_film_questions_import_and_play(self, tmp_path: Path) -> None:
+    def test_film_questions_import_and_play(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
         """The 298 Entertainment: Film questions make a bank that plays through."""
         output = tmp_path / "film.json"
-        runner = CliRunner()
         done = runner.invoke(
             app,
             [
@@ -361,12 +361,12 @@ class TestRealApiResponses:
         assert report.duplicates == 0
         assert first["id"] != second["id"]
 
-    def test_command_with_no_match(self, tmp_path: Path) -> None:
+    def test_command_with_no_match(self, runner: CliRunner, tmp_path: Path) -> None:
         """The command: exit 1, the message, and no file written."""
         source = tmp_path / "api.json"
         source.write_text(json.dumps({"results": [result("Q?", "A", ["B"])]}))
         output = tmp_path / "out.json"
-        done = CliRunner().invoke(
+        done = runner.invoke(
             app, ["import", "opentdb", str(source), "-c", "Music", "-o", str(output)]
         )
         assert done.exit_code == ExitStatus.FAILURE
@@ -376,7 +376,9 @@ class TestRealApiResponses:
         )
         assert not output.exists()
 
-    def test_written_file_follows_the_umask(self, tmp_path: Path) -> None:
+    def test_written_file_follows_the_umask(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
         """The bank is readable by others with umask 022 (0644), as any file."""
         import os
 
@@ -385,9 +387,7 @@ class TestRealApiResponses:
         output = tmp_path / "out.json"
         old = os.umask(0o022)
         try:
-            CliRunner().invoke(
-                app, ["import", "opentdb", str(source), "-o", str(output)]
-            )
+            runner.invoke(app, ["import", "opentdb", str(source), "-o", str(output)])
         finally:
             os.umask(old)
         assert output.stat().st_mode & 0o777 == 0o644
@@ -410,34 +410,36 @@ class TestHostileSources:
         assert (report.questions, report.skipped) == (1, 2)
 
     @pytest.mark.parametrize("source", ["/dev/zero", "fifo"])
-    def test_special_sources_are_refused(self, tmp_path: Path, source: str) -> None:
+    def test_special_sources_are_refused(
+        self, runner: CliRunner, tmp_path: Path, source: str
+    ) -> None:
         """/dev/zero and a FIFO are not read: no memory eaten, no wait."""
         import os
 
         if source == "fifo":
             source = str(tmp_path / "fifo.json")
             os.mkfifo(source)
-        done = CliRunner().invoke(
+        done = runner.invoke(
             app, ["import", "opentdb", source, "-o", str(tmp_path / "out.json")]
         )
         assert done.exit_code == ExitStatus.FAILURE
         assert "is a " in done.stderr
 
-    def test_output_is_never_a_device(self, tmp_path: Path) -> None:
+    def test_output_is_never_a_device(self, runner: CliRunner, tmp_path: Path) -> None:
         """--force replaces a bank, never a device or a folder."""
         source = tmp_path / "api.json"
         source.write_text(json.dumps({"results": [result("Q?", "A", ["B"])]}))
         for output in ("/dev/null", str(tmp_path)):
-            done = CliRunner().invoke(
+            done = runner.invoke(
                 app, ["import", "opentdb", str(source), "-o", output, "--force"]
             )
             assert done.exit_code == ExitStatus.FAILURE
             assert "is not a regular file" in done.stderr
         assert Path("/dev/null").is_char_device()
 
-    def test_a_title_that_is_not_text(self, tmp_path: Path) -> None:
+    def test_a_title_that_is_not_text(self, runner: CliRunner, tmp_path: Path) -> None:
         """A title with an escape sequence is a usage error."""
-        done = CliRunner().invoke(
+        done = runner.invoke(
             app,
             ["import", "opentdb", "x.json", "-o", "y.json", "--title", "\x1b[31m"],
         )

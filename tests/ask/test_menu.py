@@ -15,8 +15,8 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 from prompt_toolkit.utils import get_cwidth
 
-from conftest import CTRL_C, DOWN, ENTER, UP
 from filmquiz.ask.menu import Menu, wrap
+from tests.support import CTRL_C, DOWN, ENTER, UP
 
 LONG_PROMPT = (
     "Which award did Penélope Cruz win at the 78th Venice International Film "

@@ -12,14 +12,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import WriteBank, bank_document, question
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
+from tests.support import WriteBank, bank_document, question
 
 
 @pytest.fixture

@@ -246,7 +246,7 @@ RECORD_FOREVER = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
-from test_store import result
+from tests.scores.test_store import result
 from filmquiz.scores.store import ScoreStore
 
 with ScoreStore(Path(sys.argv[1]), warn=print) as store:
@@ -271,7 +271,7 @@ class TestKilled:
                     "-c",
                     RECORD_FOREVER,
                     str(path),
-                    str(Path(__file__).parent),
+                    str(Path(__file__).parents[2]),
                 ],
                 stdout=subprocess.PIPE,
                 text=True,

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from conftest import WriteBank, bank_document, question
 from filmquiz.bankfile.model import Bank, Film, Question
 from filmquiz.bankfile.reading import load_bank
 from filmquiz.errors import BankError
+from tests.support import WriteBank, bank_document, question
 
 
 def problems_of(path: Path) -> list[str]:

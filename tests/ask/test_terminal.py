@@ -10,10 +10,10 @@ from prompt_toolkit.input import PipeInput
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from conftest import CTRL_C, DOWN, ENTER
 from filmquiz.ask.terminal import TerminalAsker, confirm
 from filmquiz.bankfile.model import Bank, Question
 from filmquiz.game.engine import Ending, Round, Selection, plan_game, run_game
+from tests.support import CTRL_C, DOWN, ENTER
 
 
 def a_round(*choices: str, prompt: str = "Who?") -> Round:

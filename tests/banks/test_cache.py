@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import bank_document, question
 from filmquiz.bankfile.reading import load_bank
 from filmquiz.banks.cache import (
     CACHE_FROM,
@@ -20,6 +20,7 @@ from filmquiz.banks.cache import (
 )
 from filmquiz.errors import BankError
 from filmquiz.game.engine import Selection, plan_game
+from tests.support import bank_document, question
 
 
 def big_bank(path: Path, count: int = 3000, title: str = "Big") -> Path:
@@ -127,19 +128,23 @@ class TestCache:
 
 
 class TestPlayingFromTheCache:
+    @pytest.mark.parametrize(
+        "selection",
+        [
+            Selection(limit=10, seed=4),
+            Selection(limit=5, categories=("cast",), difficulties=("hard",), seed=4),
+            Selection(limit=3, shuffle=False),
+        ],
+        ids=["seeded", "filtered", "file-order"],
+    )
     def test_plan_touches_only_the_questions_asked(
-        self, tmp_path: Path, filmquiz_home: Path
+        self, tmp_path: Path, filmquiz_home: Path, selection: Selection
     ) -> None:
         """A seeded game from the cache equals the same game from the file."""
         path = big_bank(tmp_path / "big.json")
         fresh = read_bank(path)
         cached = read_bank(path)
-        for selection in (
-            Selection(limit=10, seed=4),
-            Selection(limit=5, categories=("cast",), difficulties=("hard",), seed=4),
-            Selection(limit=3, shuffle=False),
-        ):
-            assert plan_game(cached, selection) == plan_game(fresh, selection)
+        assert plan_game(cached, selection) == plan_game(fresh, selection)
 
 
 def the_cache_file(home: Path, kind: str = ".bank") -> Path:
@@ -267,8 +272,13 @@ class TestUntrustedCache:
         assert read_summary(path) == BankSummary.of(expected)
         assert read_bank(path).questions[3] == expected.questions[3]
 
+    @pytest.mark.parametrize("read", [read_bank, read_summary])
     def test_a_cached_bank_over_the_size_limit_is_refused(
-        self, tmp_path: Path, filmquiz_home: Path, monkeypatch: pytest.MonkeyPatch
+        self,
+        tmp_path: Path,
+        filmquiz_home: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        read: Callable[[Path], object],
     ) -> None:
         """Lowering FILMQUIZ_MAX_BANK_MB refuses a bank cached before, as
         validate does."""
@@ -276,9 +286,8 @@ class TestUntrustedCache:
         read_bank(path)
         read_summary(path)
         monkeypatch.setenv("FILMQUIZ_MAX_BANK_MB", "0.1")
-        for read in (read_bank, read_summary):
-            with pytest.raises(BankError, match="a bank may be"):
-                read(path)
+        with pytest.raises(BankError, match="a bank may be"):
+            read(path)
 
     def test_a_broken_big_bank_is_judged_once(
         self, tmp_path: Path, filmquiz_home: Path, monkeypatch: pytest.MonkeyPatch

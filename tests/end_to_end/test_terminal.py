@@ -15,14 +15,22 @@ from typing import Any
 
 import pytest
 
-from conftest import DOWN, ENTER, SHARED_DATA, WriteBank, bank_document, question
 from filmquiz.errors import ExitStatus
-from terminal import Terminal
+from tests.end_to_end.terminal import Terminal
+from tests.support import (
+    CTRL_C,
+    DOWN,
+    ENTER,
+    REPOSITORY,
+    SHARED_DATA,
+    WriteBank,
+    bank_document,
+    question,
+)
 
 SHOW_CURSOR = b"\x1b[?25h"
 HIDE_CURSOR = b"\x1b[?25l"
 ESC = "\x1b"
-CTRL_C = "\x03"
 
 LONG_PROMPT = (
     "Which award did Penélope Cruz win at the 78th Venice International Film "
@@ -462,7 +470,7 @@ def test_new_in_a_terminal(filmquiz_command: str, filmquiz_home: Path) -> None:
         term.send(keys)
     term.wait_for("Play it with: filmquiz play noir-night")
     assert term.finish() == ExitStatus.OK
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
     transcript = readme[readme.index("? Title of the quiz:") :].splitlines()
     asked = [line for line in transcript if line.startswith("? ")]
     assert [line for line in term.lines() if line.startswith("? ")] == asked
@@ -528,7 +536,7 @@ def test_import_shows_progress(filmquiz_command: str, tmp_path: Path) -> None:
 
 def readme_block(starting: str) -> list[str]:
     """The lines of the README's code block that starts with ``starting``."""
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
     start = readme.index(starting)
     return readme[start : readme.index("```", start)].rstrip("\n").splitlines()
 

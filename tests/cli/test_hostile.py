@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import WriteBank, bank_document
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus
 from filmquiz.visible import quote, visible
+from tests.support import WriteBank, bank_document
 
 ESC = "\x1b"
 OSC_CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"
@@ -407,11 +407,6 @@ class TestProgress:
         )
         assert done.exit_code == 0
         assert done.stderr == ""
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 class TestMoreHostileInput:

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import WriteBank, bank_document, question
 from filmquiz.bankfile.reading import load_bank
 from filmquiz.bankfile.schema import bank_schema
 from filmquiz.errors import BankError
+from tests.support import WriteBank, bank_document, question
 
 
 def test_schema_is_valid_draft_2020_12() -> None:
