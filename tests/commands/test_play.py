@@ -1,0 +1,92 @@
+"""``play`` below the command line: the terminal's branches taken in process,
+with the environment handed in."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from filmquiz.commands.play import play
+from filmquiz.environment import Environment
+from filmquiz.errors import BadOption, ExitStatus
+from filmquiz.render.console import Screen
+from filmquiz.results import GamePlayed, Message
+
+
+def environment(*, terminal: bool, cursor: bool = True) -> Environment:
+    return Environment(
+        stdin_is_terminal=terminal,
+        stdout_is_terminal=terminal,
+        stderr_is_terminal=terminal,
+        cursor_control=cursor,
+        color=False,
+    )
+
+
+def test_a_dumb_terminal_plays_line_by_line_without_echo(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a terminal that cannot move its cursor (TERM=dumb), questions are
+    asked line by line, and the line typed is not repeated: the terminal
+    showed it already."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("Madres paralelas\n"))
+    played = play(
+        environment=environment(terminal=True, cursor=False),
+        screen=Screen(color=False),
+        quiz="parallel-mothers",
+        player="ana",
+        count=1,
+        shuffle=False,
+        categories=["production and awards"],
+    )
+    assert isinstance(played, GamePlayed)
+    assert played.status is ExitStatus.OK
+    out = capsys.readouterr().out
+    assert "  1. " in out
+    assert "Your answer (1-" in out
+    assert "Your answer (1-4): Madres" not in out
+    assert played.result.score == 1
+
+
+def test_a_pipe_is_echoed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Answers read from a pipe are repeated, so the transcript reads as a game."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n"))
+    play(
+        environment=environment(terminal=False),
+        screen=Screen(color=False),
+        quiz="parallel-mothers",
+        player="ana",
+        count=1,
+        seed=3,
+    )
+    assert "Your answer (1-4): 1\n" in capsys.readouterr().out
+
+
+def test_no_quiz_without_a_terminal_is_a_usage_error() -> None:
+    """Without a terminal to pick one in, the quiz must be named."""
+    with pytest.raises(BadOption) as raised:
+        play(
+            environment=environment(terminal=False),
+            screen=Screen(color=False),
+            quiz=None,
+            player="ana",
+        )
+    assert raised.value.option == "QUIZ"
+    assert raised.value.status is ExitStatus.USAGE
+
+
+def test_mistakes_before_any_game_is_a_message() -> None:
+    """--mistakes with no game played says so, and plays nothing."""
+    said = play(
+        environment=environment(terminal=False),
+        screen=Screen(color=False),
+        quiz="parallel-mothers",
+        player="ana",
+        mistakes=True,
+    )
+    assert said == Message(
+        "ana has not played parallel-mothers yet, so there are no mistakes to practise."
+    )
