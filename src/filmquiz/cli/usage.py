@@ -10,12 +10,16 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from filmquiz.cli.coercion import take_as_parsed
 from filmquiz.cli.output import screen_for
 
 
 class FilmquizCommand(TyperCommand):
     """A command whose help names its arguments plainly (``QUIZ``, not
     ``{QUIZ}`` or ``QUIZ <str>``)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return take_as_parsed(super().get_params(ctx))
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -48,6 +52,9 @@ class FilmquizCommand(TyperCommand):
 class FilmquizGroup(TyperGroup):
     """The ``filmquiz`` group: usage errors become one ``error:`` line and a
     pointer to the help, exit status 2, whatever command they come from."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return take_as_parsed(super().get_params(ctx))
 
     def main(
         self,
