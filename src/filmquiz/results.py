@@ -30,6 +30,8 @@ class Message:
 
     text: str
     status: ExitStatus = ExitStatus.OK
+    document: Any = None
+    """What ``--json`` prints after it, when the command promises JSON."""
 
 
 @dataclass(frozen=True)

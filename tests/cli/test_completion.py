@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -15,7 +16,9 @@ class TestShellCompletion:
             **os.environ,
             "_FILMQUIZ_COMPLETE": "complete_bash",
             "COMP_WORDS": words,
-            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+            "COMP_CWORD": str(
+                len(shlex.split(words)) - (0 if words.endswith(" ") else 1)
+            ),
         }
         done = subprocess.run(
             [command], env=env, cwd=cwd, capture_output=True, text=True, check=True
@@ -64,7 +67,18 @@ class TestMoreCompletion:
     def test_categories_of_the_chosen_quiz(self, filmquiz_command: str) -> None:
         """--category completes the categories of the quiz already typed."""
         words = "filmquiz play parallel-mothers --category c"
-        assert self.complete(filmquiz_command, words) == ["characters", "cast and crew"]
+        assert self.complete(filmquiz_command, words) == [
+            "characters",
+            "cast\\ and\\ crew",
+        ]
+
+    def test_a_category_of_several_words_is_one_word_for_bash(
+        self, filmquiz_command: str
+    ) -> None:
+        """bash inserts a completion as it is: the spaces of "cast and crew"
+        are escaped, so the category arrives as one word."""
+        words = "filmquiz play parallel-mothers --category cas"
+        assert self.complete(filmquiz_command, words) == ["cast\\ and\\ crew"]
 
     def test_no_categories_without_a_quiz(self, filmquiz_command: str) -> None:
         """Before a quiz is typed, there is nothing to offer, and no error."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -209,8 +210,15 @@ class TestEveryInputHasAnAnswer:
         time.sleep(delay)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=30)
-        assert b"Traceback" not in err
-        assert process.returncode in (ExitStatus.INTERRUPTED, 0, -signal.SIGINT)
+        # On a busy machine the signal can land before filmquiz's first line,
+        # while Python itself starts or runs the installer's launcher script:
+        # that report is Python's, and names no module of filmquiz. Once
+        # filmquiz.launch runs, there is no traceback at all.
+        if b"Traceback" in err:
+            assert re.search(rb"filmquiz/\w+(/\w+)*\.py", err) is None, err
+            assert process.returncode == 1
+        else:
+            assert process.returncode in (ExitStatus.INTERRUPTED, 0, -signal.SIGINT)
 
     def test_broken_pipe_keeps_the_game(
         self, filmquiz_command: str, tmp_path: Path

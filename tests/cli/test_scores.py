@@ -165,6 +165,28 @@ class TestMistakes:
             "ana has not played club yet, so there are no mistakes to practise.\n",
         )
 
+    def test_nothing_to_practise_is_still_a_document(
+        self, runner: CliRunner, bank: Path
+    ) -> None:
+        """--json promises a document: with nothing to practise it is a game
+        of no questions, and the reason goes to stderr."""
+        result = play(runner, bank, "", "--mistakes", "--json")
+        assert result.exit_code == 0
+        assert json.loads(result.stdout) == {
+            "quiz": "club",
+            "title": "Test bank",
+            "player": "ana",
+            "score": 0,
+            "total": 0,
+            "complete": True,
+            "practice": True,
+            "seed": None,
+            "questions": [],
+        }
+        assert result.stderr == (
+            "ana has not played club yet, so there are no mistakes to practise.\n"
+        )
+
     def test_practice_is_marked_and_never_a_best(
         self, runner: CliRunner, bank: Path
     ) -> None:
@@ -238,6 +260,28 @@ class TestScoresCommand:
         row = next(line for line in result.stdout.splitlines() if "club " in line)
         assert row.split()[:5] == ["club", "ana", "3", "100%", "67%"]
         assert row.endswith("▃▆█ 100%")
+
+    @pytest.mark.parametrize("columns", range(40, 81, 4))
+    @pytest.mark.parametrize(
+        ("command", "rows"), [(["scores"], 1), (["scores", "--games"], 2)]
+    )
+    def test_narrow_tables_leave_columns_out_rather_than_wrap_them(
+        self,
+        runner: CliRunner,
+        bank: Path,
+        columns: int,
+        command: list[str],
+        rows: int,
+    ) -> None:
+        """A date or a trend is never wrapped onto a second line: where the
+        terminal is too narrow for it, the column is left out."""
+        play(runner, bank, "1\n1\n1\n", "--player", "ana-lucía-fernández")
+        play(runner, bank, "2\n1\n1\n", "--player", "ana-lucía-fernández")
+        result = runner.invoke(app, command, env={"COLUMNS": str(columns)})
+        heading, rule, *lines = result.stdout.splitlines()
+        assert set(rule) == {"─"}
+        assert len(lines) == rows, result.stdout
+        assert all(len(line) <= columns for line in [heading, rule, *lines])
 
     def test_games_table(self, runner: CliRunner, bank: Path) -> None:
         """--games lists each game, newest first, marking those stopped early."""

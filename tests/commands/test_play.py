@@ -87,6 +87,77 @@ def test_mistakes_before_any_game_is_a_message() -> None:
         player="ana",
         mistakes=True,
     )
-    assert said == Message(
+    assert isinstance(said, Message)
+    assert said.text == (
         "ana has not played parallel-mothers yet, so there are no mistakes to practise."
     )
+    assert said.status is ExitStatus.OK
+    assert said.document == {
+        "quiz": "parallel-mothers",
+        "title": "Parallel Mothers",
+        "player": "ana",
+        "score": 0,
+        "total": 0,
+        "complete": True,
+        "practice": True,
+        "seed": None,
+        "questions": [],
+    }
+
+
+@pytest.mark.parametrize("answer", ["1", "parallel-mothers"])
+def test_a_dumb_terminal_picks_the_quiz_line_by_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], answer: str
+) -> None:
+    """With no quiz named in a terminal that cannot draw a menu, the quizzes
+    are listed with numbers, and a number or a quiz's name picks one."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{answer}\nMadres paralelas\n"))
+    played = play(
+        environment=environment(terminal=True, cursor=False),
+        screen=Screen(color=False),
+        quiz=None,
+        player="ana",
+        count=1,
+        shuffle=False,
+        categories=["production and awards"],
+    )
+    assert isinstance(played, GamePlayed)
+    assert played.result.quiz == "parallel-mothers"
+    out = capsys.readouterr().out
+    assert "Which quiz?" in out
+    assert "  1. parallel-mothers: Parallel Mothers" in out
+
+
+def test_the_line_picker_asks_again_when_it_does_not_understand(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("no-such-quiz\n1\n1\n"))
+    played = play(
+        environment=environment(terminal=True, cursor=False),
+        screen=Screen(color=False),
+        quiz=None,
+        player="ana",
+        count=1,
+    )
+    assert isinstance(played, GamePlayed)
+    assert "no-such-quiz" in capsys.readouterr().out
+
+
+class _Interrupted(io.StringIO):
+    def readline(self, size: int | None = -1, /) -> str:
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_while_picking_a_quiz_is_a_plain_interruption(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C before any quiz is chosen ends with status 130 and one line,
+    not a traceback, and plays nothing."""
+    monkeypatch.setattr("sys.stdin", _Interrupted())
+    said = play(
+        environment=environment(terminal=True, cursor=False),
+        screen=Screen(color=False),
+        quiz=None,
+        player="ana",
+    )
+    assert said == Message("Stopped before a quiz was chosen.", ExitStatus.INTERRUPTED)

@@ -5,6 +5,7 @@ menus (pipes, scripts, ``TERM=dumb``): one answer per line, drawn by
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TextIO
 
 from filmquiz.errors import InputEnded
@@ -46,7 +47,7 @@ class LineAsker:
         self._view.question(round_)
         while True:
             self._view.prompt(len(round_.choices))
-            line = self._read_line()
+            line = read_line(self._lines)
             if line is None:
                 self._view.echo("")
                 raise InputEnded(
@@ -65,16 +66,47 @@ class LineAsker:
                 return choice
             self._view.not_understood(line, len(round_.choices))
 
-    def _read_line(self) -> str | None:
-        """The next line without its line break, None at the end of input.
-        Of a line longer than LONGEST_LINE, only the start is kept; the rest
-        is read and dropped a piece at a time."""
-        line = self._lines.readline(LONGEST_LINE + 1)
-        if not line:
-            return None
-        if len(line) > LONGEST_LINE and not line.endswith("\n"):
-            while True:
-                rest = self._lines.readline(1 << 16)
-                if not rest or rest.endswith("\n"):
-                    break
-        return line.rstrip("\r\n")
+
+def pick(
+    prompt: str,
+    labels: Sequence[str],
+    names: Sequence[str],
+    lines: TextIO,
+    view: LineView,
+    *,
+    echo: bool,
+) -> int:
+    """Ask which of ``labels`` to take, line by line: a line is its number or
+    its name (``names``, in the same order). Return its index; raise
+    InputEnded when lines run out."""
+    view.menu(prompt, labels)
+    while True:
+        view.prompt(len(labels))
+        line = read_line(lines)
+        if line is None:
+            view.echo("")
+            raise InputEnded("input ended before a choice was made")
+        if echo:
+            view.echo(line[:40] + "…" if len(line) > LONGEST_LINE else line)
+        if len(line) > LONGEST_LINE:
+            view.line_too_long(LONGEST_LINE)
+            continue
+        name = interpret(line, tuple(names))
+        if name is not None:
+            return list(names).index(name)
+        view.not_understood(line, len(labels))
+
+
+def read_line(lines: TextIO) -> str | None:
+    """The next line without its line break, None at the end of input.
+    Of a line longer than LONGEST_LINE, only the start is kept; the rest
+    is read and dropped a piece at a time."""
+    line = lines.readline(LONGEST_LINE + 1)
+    if not line:
+        return None
+    if len(line) > LONGEST_LINE and not line.endswith("\n"):
+        while True:
+            rest = lines.readline(1 << 16)
+            if not rest or rest.endswith("\n"):
+                break
+    return line.rstrip("\r\n")

@@ -62,7 +62,20 @@ def complete_category(ctx: typer.Context, incomplete: str) -> list[str]:
     if not isinstance(quiz, str):
         return []
     wanted = incomplete.casefold()
-    return [c for c in categories_of(quiz) if c.casefold().startswith(wanted)]
+    found = [c for c in categories_of(quiz) if c.casefold().startswith(wanted)]
+    return [_for_the_shell(c) for c in found]
+
+
+def _for_the_shell(word: str) -> str:
+    """``word`` as the shell asking for completions must insert it. bash puts
+    a completion on the line as it is, so its spaces and other special
+    characters need a backslash; zsh and fish quote what they insert."""
+    import os
+    import re
+
+    if not os.environ.get("_FILMQUIZ_COMPLETE", "").endswith("bash"):
+        return word
+    return re.sub(r"([^\w@%+=:,./-])", r"\\\1", word)
 
 
 NoColor = Annotated[

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from filmquiz.commands.player import player_name
 from filmquiz.environment import Environment
-from filmquiz.errors import FilmquizError
+from filmquiz.errors import ExitStatus, FilmquizError
 from filmquiz.render.console import Screen
 from filmquiz.results import Forgotten, Message, ScoreHistory
 
@@ -62,7 +62,11 @@ def reset(
 
             what = what_reset_forgets(records, quiz=quiz, player=player)
             screen.say(f"This forgets {what}")
-            if not confirm("Forget them?" if len(records) > 1 else "Forget it?"):
+            try:
+                agreed = confirm("Forget them?" if len(records) > 1 else "Forget it?")
+            except KeyboardInterrupt:
+                return Message("Nothing was forgotten.", ExitStatus.INTERRUPTED)
+            if not agreed:
                 return Message("Nothing was forgotten.")
         return Forgotten(store.reset(quiz=quiz, player=player))
 

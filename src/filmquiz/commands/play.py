@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from filmquiz.commands.player import player_name
 from filmquiz.environment import Environment
-from filmquiz.errors import BadOption, UnknownQuiz
+from filmquiz.errors import BadOption, ExitStatus, UnknownQuiz
 from filmquiz.game.engine import Ask, Ending, Selection, plan_game, run_game
 from filmquiz.render.console import Screen
 from filmquiz.render.game import GameView
@@ -40,6 +40,10 @@ def play(
     from filmquiz.banks import catalog
 
     name = player_name(player)
+    # Bytes that are not text in the input are an answer that means nothing,
+    # not a crash.
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     if quiz is None:
         if not environment.interactive:
             raise BadOption(
@@ -47,7 +51,10 @@ def play(
                 "is missing: give a quiz name from `filmquiz list`, or the path "
                 "of a bank file",
             )
-        quiz = _pick_quiz(environment)
+        try:
+            quiz = _pick_quiz(environment, screen)
+        except KeyboardInterrupt:
+            return Message("Stopped before a quiz was chosen.", ExitStatus.INTERRUPTED)
     bank = catalog.load(quiz)
     selection = Selection(
         limit=count,
@@ -60,16 +67,18 @@ def play(
         from filmquiz.scores import keeping
 
         wrong = keeping.mistakes(bank, name, screen.warning)
-        if wrong is None:
-            return Message(
-                f"{name} has not played {bank.slug} yet, so there are no mistakes "
-                "to practise."
-            )
         if not wrong:
-            return Message(
-                f"No mistakes to practise: {name} got every question of "
-                f"{bank.slug} right the last time."
-            )
+            if wrong is None:
+                why = (
+                    f"{name} has not played {bank.slug} yet, so there are no "
+                    "mistakes to practise."
+                )
+            else:
+                why = (
+                    f"No mistakes to practise: {name} got every question of "
+                    f"{bank.slug} right the last time."
+                )
+            return Message(why, document=_no_game(bank.slug, bank.title, name))
         selection = selection._replace(only=wrong)
     rounds = plan_game(bank, selection)
     view = GameView(screen)
@@ -87,10 +96,6 @@ def play(
     else:
         from filmquiz.ask.lines import LineAsker
 
-        # Bytes that are not text in the input are an answer that means
-        # nothing, not a crash.
-        with contextlib.suppress(AttributeError, ValueError):
-            sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
         lines = sys.stdin if sys.stdin is not None else io.StringIO()
         from filmquiz.render.lines import LineView
 
@@ -136,12 +141,40 @@ def _interrupts_held() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
-def _pick_quiz(environment: Environment) -> str:
-    """Ask which quiz to play, in a terminal."""
-    from filmquiz.ask.terminal import pick_quiz
+def _pick_quiz(environment: Environment, screen: Screen) -> str:
+    """Ask which quiz to play: with a menu, or line by line in a terminal
+    that cannot draw one (TERM=dumb)."""
     from filmquiz.banks import catalog
+    from filmquiz.render.wording import quiz_label
 
     entries = [entry for entry in catalog.entries() if entry.summary is not None]
     if not entries:
         raise UnknownQuiz("there is no quiz to play (`filmquiz list` says why)")
-    return pick_quiz(entries, no_color=not environment.color)
+    if environment.can_draw_menus():
+        from filmquiz.ask.terminal import pick_quiz
+
+        return pick_quiz(entries, no_color=not environment.color)
+    from filmquiz.ask.lines import pick
+    from filmquiz.render.lines import LineView
+
+    names = [entry.slug for entry in entries]
+    labels = [quiz_label(entry) for entry in entries]
+    view = LineView(GameView(screen))
+    lines = sys.stdin if sys.stdin is not None else io.StringIO()
+    return names[pick("Which quiz?", labels, names, lines, view, echo=False)]
+
+
+def _no_game(quiz: str, title: str, player: str) -> dict[str, object]:
+    """The JSON of a practice game with nothing to ask: no question, so
+    nothing wrong, and nothing left to play."""
+    return {
+        "quiz": quiz,
+        "title": title,
+        "player": player,
+        "score": 0,
+        "total": 0,
+        "complete": True,
+        "practice": True,
+        "seed": None,
+        "questions": [],
+    }

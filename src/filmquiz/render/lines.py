@@ -3,6 +3,8 @@ with numbered choices, the answer prompt, and why a line was not an answer."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from filmquiz.game.engine import Round
@@ -23,6 +25,12 @@ class LineView:
         self._view.question(round_)
         for number, choice in enumerate(round_.choices, start=1):
             self._people.print(Text.assemble(f"  {number}. ", visible(choice)))
+
+    def menu(self, prompt: str, labels: Sequence[str]) -> None:
+        """A question that is not a round (which quiz?), its choices numbered."""
+        self._people.print(shown(prompt, "bold"))
+        for number, label in enumerate(labels, start=1):
+            self._people.print(Text.assemble(f"  {number}. ", visible(label)))
 
     def prompt(self, count: int) -> None:
         """Ask for an answer on the current line."""

@@ -149,13 +149,18 @@ def _fitted_listing(
     droppable: tuple[str, ...],
 ) -> None:
     """A listing of ``rows`` (column name to cell) that fits the terminal:
-    columns wrap between words where they must, and those of
-    ``droppable`` are left out, in order, until the rest fits."""
+    columns wrap between words where they must, and those of ``droppable``
+    (never wrapped: a trend or a date in two lines reads badly) are left out,
+    in order, until the rest fits."""
     columns = list(rows[0]) if rows else []
     for dropped in range(len(droppable) + 1):
         kept = [c for c in columns if c not in droppable[:dropped]]
         sizes = [
-            _column_sizes(name, [row[name] for row in rows], whole=name in numbers)
+            _column_sizes(
+                name,
+                [row[name] for row in rows],
+                whole=name in numbers or name in droppable,
+            )
             for name in kept
         ]
         # Two spaces stand between columns: the padding and the divider.

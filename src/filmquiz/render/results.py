@@ -29,8 +29,10 @@ def draw(result: Result, screen: Screen, *, as_json: bool = False) -> ExitStatus
     JSON document on stdout (people's lines, if any, then go where the screen
     sends them). Return the exit status the result means."""
     match result:
-        case Message(text=text):
+        case Message(text=text, document=document):
             screen.say(text)
+            if as_json and document is not None:
+                screen.json(document)
         case GamePlayed():
             _game(result, screen, as_json=as_json)
         case QuizList(entries=entries):
