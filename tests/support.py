@@ -13,6 +13,12 @@ from filmquiz.banks.catalog import SHIPPED_QUIZZES
 
 SHIPPED_BANKS = sorted(SHIPPED_QUIZZES.glob("*.json"))
 
+PARALLEL_MOTHERS = SHIPPED_QUIZZES / "parallel-mothers.json"
+PARALLEL_MOTHERS_QUESTIONS = len(
+    json.loads(PARALLEL_MOTHERS.read_text(encoding="utf-8"))["questions"]
+)
+"""How many questions the shipped parallel-mothers has: a game of all of it."""
+
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "opentdb.json"
 """The 5,250 real Open Trivia Database questions beside the clone, when there."""
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from filmquiz.errors import ExitStatus
 
 if TYPE_CHECKING:
+    from filmquiz.bankfile.linting import Finding
     from filmquiz.bankfile.model import Bank
     from filmquiz.banks.catalog import Entry
     from filmquiz.banks.opentdb import Imported
@@ -74,6 +75,8 @@ class Check:
     """The bank, when it passed every check."""
     problems: tuple[str, ...] = ()
     """Each problem as one line naming the file, when it did not."""
+    warnings: tuple[Finding, ...] = ()
+    """What ``--strict`` found unfair in the bank, when asked."""
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,13 @@ class Validation:
     """Every bank file ``validate`` was given, checked."""
 
     checks: list[Check]
+    strict: bool = False
+    """True when warnings were looked for, and fail the validation."""
 
     @property
     def status(self) -> ExitStatus:
-        """1 when any file has a problem."""
-        if any(check.bank is None for check in self.checks):
+        """1 when any file has a problem, or, when strict, a warning."""
+        if any(check.bank is None or check.warnings for check in self.checks):
             return ExitStatus.FAILURE
         return ExitStatus.OK
 
@@ -131,6 +136,16 @@ class Forgotten:
 
 
 @dataclass(frozen=True)
+class QuizDetails:
+    """One quiz as ``show`` describes it: its film, what its questions are
+    made of, where they come from and on what terms."""
+
+    bank: Bank
+    path: Path
+    status: ExitStatus = ExitStatus.OK
+
+
+@dataclass(frozen=True)
 class Document:
     """A JSON document to print as it is (``schema``)."""
 
@@ -147,6 +162,7 @@ Result = (
     | BankImported
     | ScoreHistory
     | Forgotten
+    | QuizDetails
     | Document
 )
 """Anything a command returns."""

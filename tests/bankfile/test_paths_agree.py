@@ -96,6 +96,8 @@ def question(id: str = "q1", **fields: Any) -> Pairs:
         "id": id,
         "category": "plot",
         "difficulty": "easy",
+        "spoiler": "middle",
+        "source": "Fact sheet: plot",
         "prompt": f"Question {id}: who?",
         "choices": ["Anita", "Cecilia: the baby", "Teresa"],
         "answer": "Cecilia: the baby",
@@ -114,6 +116,9 @@ def bank(*questions: Pairs, **fields: Any) -> Pairs:
         "film": Pairs(
             [("title", "Test"), ("year", 2021), ("director", "Pedro Almodóvar")]
         ),
+        "credits": "Written for the tests",
+        "license": "CC BY-SA 4.0",
+        "spoiler_words": ["dna", "cot death"],
         "questions": list(questions) or [question("q1"), question("q2")],
     }
     base.update(fields)
@@ -149,6 +154,14 @@ BAD_KINDS: dict[str, Pairs] = {
     "null film title": bank(film=Pairs([("title", None)])),
     "null film year": bank(film=Pairs([("year", None)])),
     "null schema": bank(**{"$schema": None}),
+    "null spoiler": bank(question(spoiler=None)),
+    "null source": bank(question(source=None)),
+    "null credits": bank(credits=None),
+    "unknown spoiler level": bank(question(spoiler="all")),
+    "spoiler words not a list": bank(spoiler_words="dna"),
+    "blank spoiler word": bank(spoiler_words=["dna", " "]),
+    "spoiler word not text": bank(spoiler_words=[3]),
+    "spoiler words given twice": with_pair(bank(), "spoiler_words", []),
     "null answer": bank(question(answer=None)),
     "null choice": bank(question(choices=["Anita", None])),
     "missing answer": bank(without(question(), "answer")),
@@ -258,7 +271,9 @@ VALUES = st.one_of(
     st.integers(min_value=-3, max_value=2200),
     st.floats(allow_nan=False, allow_infinity=False),
     TEXT,
-    st.sampled_from(["Anita", "Cecilia: the baby", "easy", "hard", "q1", "q2", ""]),
+    st.sampled_from(
+        ["Anita", "Cecilia: the baby", "easy", "hard", "none", "ending", "q1", "q2", ""]
+    ),
     st.sampled_from(
         ["\u00a0", " \u2003 ", "\u3000", "\u2028", "\u202f", "\u205f", "  "]
     ),
@@ -273,6 +288,11 @@ KEYS = st.sampled_from(
         "category",
         "difficulty",
         "explanation",
+        "spoiler",
+        "source",
+        "credits",
+        "license",
+        "spoiler_words",
         "title",
         "format",
         "film",

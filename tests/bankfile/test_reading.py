@@ -585,3 +585,47 @@ class TestHostileText:
         """inf (or a number too big to count) means no limit."""
         monkeypatch.setenv("FILMQUIZ_MAX_BANK_MB", value)
         assert load_bank(write_bank()).slug == "fan"
+
+
+class TestSpoilersSourcesAndCredits:
+    def test_are_read(self, write_bank: WriteBank) -> None:
+        """The optional fields of format 1 reach the bank and its questions."""
+        document = bank_document(
+            question("a", spoiler="none", source="Fact sheet: cast"),
+            question("b"),
+            credits="Written by the club",
+            license="CC BY 4.0",
+            spoiler_words=["DNA", "cot death"],
+        )
+        bank = load_bank(write_bank(document))
+        assert (bank.credits, bank.license) == ("Written by the club", "CC BY 4.0")
+        assert bank.spoiler_words == ("DNA", "cot death")
+        first, second = bank.questions
+        assert (first.spoiler, first.source) == ("none", "Fact sheet: cast")
+        assert (second.spoiler, second.source) == (None, None)
+
+    def test_an_unmarked_question_counts_as_the_ending(
+        self, write_bank: WriteBank
+    ) -> None:
+        document = bank_document(
+            question("a", spoiler="none"),
+            question("b", spoiler="middle"),
+            question("c"),
+        )
+        bank = load_bank(write_bank(document))
+        assert bank.spoilers == {"none": 1, "early": 0, "middle": 1, "ending": 1}
+
+    def test_problems_are_named(self, write_bank: WriteBank) -> None:
+        document = bank_document(
+            question("a", spoiler="everything", source=""),
+            license=4,
+            spoiler_words=["dna", ""],
+        )
+        path = write_bank(document)
+        assert problems_of(path) == [
+            f"{path}: license must be a string, got the number 4",
+            f"{path}: spoiler_words[1] is blank",
+            f'{path}: question "a": spoiler must be "none", "early", "middle" or '
+            '"ending", got the string "everything"',
+            f'{path}: question "a": source is blank',
+        ]

@@ -123,7 +123,11 @@ class TestCache:
         """The summary list shows: title, year, questions, categories."""
         path = big_bank(tmp_path / "big.json", count=2000)
         assert read_summary(path) == BankSummary(
-            title="Big", year=2021, questions=2000, categories=("plot", "cast")
+            title="Big",
+            year=2021,
+            questions=2000,
+            categories=("plot", "cast"),
+            spoilers={"none": 0, "early": 0, "middle": 0, "ending": 2000},
         )
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from filmquiz.banks import catalog
 from filmquiz.errors import UnknownQuiz
-from tests.support import WriteBank, put_bank
+from tests.support import SHIPPED_BANKS, WriteBank, put_bank
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ class TestSources:
 
     def test_missing_folders_are_empty(self, club: tuple[Path, Path]) -> None:
         """Folders that do not exist hold no banks and raise nothing."""
-        assert list(catalog.bank_files()) == ["parallel-mothers"]
+        assert list(catalog.bank_files()) == [path.stem for path in SHIPPED_BANKS]
 
     def test_broken_bank_does_not_hide_others(self, club: tuple[Path, Path]) -> None:
         """A broken bank is listed as broken; the others still load."""

@@ -158,7 +158,15 @@ class TestImportCommand:
             f"Imported 1 question into {output} (1 duplicate dropped, 0 unusable, "
             f"0 not matching the filters).\nPlay it with: filmquiz play {output}\n"
         )
-        assert load_bank(output).questions[0].prompt == "Who?"
+        bank = load_bank(output)
+        assert bank.questions[0].prompt == "Who?"
+        # The licence of the questions goes with them, with the attribution
+        # it asks for.
+        assert bank.license == "CC BY-SA 4.0"
+        assert bank.credits == (
+            "Questions from the Open Trivia Database (https://opentdb.com), "
+            "written by its contributors"
+        )
         again = runner.invoke(
             app, ["import", "opentdb", str(source), "-o", str(output)]
         )

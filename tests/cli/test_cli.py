@@ -12,10 +12,17 @@ import pytest
 from typer.testing import CliRunner
 
 from filmquiz import __version__
+from filmquiz.bankfile.reading import load_bank
 from filmquiz.bankfile.schema import bank_schema
 from filmquiz.cli import app
 from filmquiz.errors import ExitStatus
-from tests.support import WriteBank, bank_document, question
+from tests.support import (
+    PARALLEL_MOTHERS,
+    PARALLEL_MOTHERS_QUESTIONS,
+    WriteBank,
+    bank_document,
+    question,
+)
 
 # An SGR sequence that sets a foreground colour (bold or italic alone is fine).
 COLOUR = re.compile(r"\x1b\[(?:[\d;]*;)?(?:3[0-8]|9[0-7])[;m]")
@@ -61,8 +68,8 @@ class TestGeneral:
         result = runner.invoke(app, [])
         assert result.exit_code == ExitStatus.USAGE
         assert result.stderr == (
-            "error: a command is missing: one of play, list, validate, scores, add, "
-            "new, schema, import\nTry 'filmquiz --help' for help.\n"
+            "error: a command is missing: one of play, list, show, validate, scores, "
+            "add, new, schema, import\nTry 'filmquiz --help' for help.\n"
         )
 
     @pytest.mark.parametrize(
@@ -117,7 +124,7 @@ class TestList:
         for cell in (
             "Parallel Mothers",
             "2021",
-            "69",
+            str(PARALLEL_MOTHERS_QUESTIONS),
             "shipped",
             "characters, plot, cast and crew, production and awards",
         ):
@@ -127,18 +134,21 @@ class TestList:
         """--json lists each quiz as an object."""
         result = runner.invoke(app, ["list", "--json"])
         assert result.exit_code == 0
-        (entry,) = json.loads(result.stdout)
+        (entry,) = [
+            e for e in json.loads(result.stdout) if e["slug"] == "parallel-mothers"
+        ]
         assert entry == {
             "slug": "parallel-mothers",
             "title": "Parallel Mothers",
             "year": 2021,
-            "questions": 69,
+            "questions": PARALLEL_MOTHERS_QUESTIONS,
             "categories": [
                 "characters",
                 "plot",
                 "cast and crew",
                 "production and awards",
             ],
+            "spoilers": dict(load_bank(PARALLEL_MOTHERS).spoilers),
             "source": "shipped",
             "path": entry["path"],
             "broken": None,
@@ -155,7 +165,10 @@ class TestValidate:
         assert result.exit_code == 0
         lines = result.stdout.splitlines()
         assert lines[0] == f"✔ {path}: 2 questions, 2 categories"
-        assert lines[1].endswith("parallel-mothers.json: 69 questions, 4 categories")
+        assert lines[1].endswith(
+            f"parallel-mothers.json: {PARALLEL_MOTHERS_QUESTIONS} questions, "
+            "4 categories"
+        )
 
     def test_bad_files_list_every_problem(
         self, runner: CliRunner, write_bank: WriteBank
@@ -292,13 +305,13 @@ class TestPlayPlain:
         assert result.exit_code == 0
         document = json.loads(result.stdout)
         assert document["total"] == 3
-        assert {q["id"] for q in document["questions"]} <= {
-            "cast-brigida",
-            "role-serrano",
-            "cinematographer",
-            "editor",
-            "producer",
+        wanted = {
+            q.id
+            for q in load_bank(PARALLEL_MOTHERS).questions
+            if q.category == "cast and crew" and q.difficulty == "hard"
         }
+        assert len(wanted) > 3
+        assert {q["id"] for q in document["questions"]} <= wanted
 
     def test_markup_in_a_bank_is_shown_as_typed(
         self, runner: CliRunner, write_bank: WriteBank
@@ -447,7 +460,9 @@ def test_default_player_is_the_login_name(
 def played_ids(runner: CliRunner, *args: str) -> list[str]:
     """The question ids a piped game of parallel-mothers asks, in order."""
     result = runner.invoke(
-        app, ["play", "parallel-mothers", "--json", *args], input="1\n" * 69
+        app,
+        ["play", "parallel-mothers", "--json", *args],
+        input="1\n" * PARALLEL_MOTHERS_QUESTIONS,
     )
     assert result.exit_code == 0, result.output
     return [q["id"] for q in json.loads(result.stdout)["questions"]]
@@ -485,7 +500,7 @@ class TestSeeds:
             result = runner.invoke(
                 app,
                 ["play", "parallel-mothers", "--json", "--seed", "3", *args],
-                input="2\n" * 69,
+                input="2\n" * PARALLEL_MOTHERS_QUESTIONS,
             )
             return [q["chosen"] for q in json.loads(result.stdout)["questions"]]
 

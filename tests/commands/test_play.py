@@ -7,11 +7,24 @@ import io
 
 import pytest
 
+from filmquiz.bankfile.reading import load_bank
 from filmquiz.commands.play import play
 from filmquiz.environment import Environment
 from filmquiz.errors import BadOption, ExitStatus
 from filmquiz.render.console import Screen
 from filmquiz.results import GamePlayed, Message
+from tests.support import PARALLEL_MOTHERS, SHIPPED_BANKS
+
+FIRST_AWARDS_ANSWER = next(
+    q.answer
+    for q in load_bank(PARALLEL_MOTHERS).questions
+    if q.category == "production and awards"
+)
+"""The answer of the first question of a category, asked in file order."""
+PARALLEL_MOTHERS_PLACE = str(
+    [p.stem for p in SHIPPED_BANKS].index("parallel-mothers") + 1
+)
+"""Where the quiz picker lists parallel-mothers: quizzes come by name."""
 
 
 def environment(*, terminal: bool, cursor: bool = True) -> Environment:
@@ -30,7 +43,7 @@ def test_a_dumb_terminal_plays_line_by_line_without_echo(
     """In a terminal that cannot move its cursor (TERM=dumb), questions are
     asked line by line, and the line typed is not repeated: the terminal
     showed it already."""
-    monkeypatch.setattr("sys.stdin", io.StringIO("Madres paralelas\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{FIRST_AWARDS_ANSWER}\n"))
     played = play(
         environment=environment(terminal=True, cursor=False),
         screen=Screen(color=False),
@@ -45,7 +58,7 @@ def test_a_dumb_terminal_plays_line_by_line_without_echo(
     out = capsys.readouterr().out
     assert "  1. " in out
     assert "Your answer (1-" in out
-    assert "Your answer (1-4): Madres" not in out
+    assert f"Your answer (1-4): {FIRST_AWARDS_ANSWER}" not in out
     assert played.result.score == 1
 
 
@@ -105,13 +118,13 @@ def test_mistakes_before_any_game_is_a_message() -> None:
     }
 
 
-@pytest.mark.parametrize("answer", ["1", "parallel-mothers"])
+@pytest.mark.parametrize("answer", [PARALLEL_MOTHERS_PLACE, "parallel-mothers"])
 def test_a_dumb_terminal_picks_the_quiz_line_by_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], answer: str
 ) -> None:
     """With no quiz named in a terminal that cannot draw a menu, the quizzes
     are listed with numbers, and a number or a quiz's name picks one."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(f"{answer}\nMadres paralelas\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{answer}\n{FIRST_AWARDS_ANSWER}\n"))
     played = play(
         environment=environment(terminal=True, cursor=False),
         screen=Screen(color=False),
@@ -125,7 +138,7 @@ def test_a_dumb_terminal_picks_the_quiz_line_by_line(
     assert played.result.quiz == "parallel-mothers"
     out = capsys.readouterr().out
     assert "Which quiz?" in out
-    assert "  1. parallel-mothers: Parallel Mothers" in out
+    assert f"  {PARALLEL_MOTHERS_PLACE}. parallel-mothers: Parallel Mothers" in out
 
 
 def test_the_line_picker_asks_again_when_it_does_not_understand(

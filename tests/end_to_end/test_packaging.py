@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import REPOSITORY
+from tests.support import PARALLEL_MOTHERS_QUESTIONS, REPOSITORY
 
 
 def run(*command: str | Path, **options: object) -> subprocess.CompletedProcess[str]:
@@ -75,7 +75,7 @@ def test_the_installed_command_plays_the_shipped_bank(
     (entry,) = [e for e in json.loads(listed.stdout) if e["slug"] == "parallel-mothers"]
     assert Path(entry["path"]).is_relative_to(installed)
     assert entry["source"] == "shipped"
-    assert entry["questions"] == 69
+    assert entry["questions"] == PARALLEL_MOTHERS_QUESTIONS
     played = run(
         command, "play", "parallel-mothers", "--count", "3", "--seed", "12",
         "--player", "ana", "--json",

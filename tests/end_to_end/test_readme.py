@@ -43,8 +43,9 @@ def sessions() -> list[list[tuple[str, str]]]:
 
 
 def example_banks(folder: Path) -> None:
-    """The banks the README's transcripts use: warm-up.json as the README
-    shows it, and fan.json, a copy with the mistakes the README names."""
+    """The banks the README's transcripts use: warm-up.json and unfair.json
+    as the README shows them, and fan.json, a copy of the warm-up with the
+    mistakes the README names."""
     (document,) = (
         json.loads(body)
         for body in blocks("json")
@@ -53,6 +54,10 @@ def example_banks(folder: Path) -> None:
     (folder / "warm-up.json").write_text(
         json.dumps(document, ensure_ascii=False, indent=2)
     )
+    (unfair,) = (
+        body for body in blocks("json") if '"Parallel Mothers: unfair"' in body
+    )
+    (folder / "unfair.json").write_text(unfair)
     fan = json.loads(json.dumps(document))
     first, second = fan["questions"]
     first["id"] = "ana-baby"
@@ -87,3 +92,32 @@ def test_transcript(session: list[tuple[str, str]], tmp_path: Path) -> None:
         )
         printed = done.stdout.rstrip("\n").replace(str(tmp_path), "~")
         assert printed == expected, f"$ {command}"
+
+
+def test_the_spoiler_warning_is_what_a_game_starts_with(tmp_path: Path) -> None:
+    """The README's game heading with its spoiler warning is how that game
+    starts (piped, so unwrapped: the README shows it as a terminal wraps it)."""
+    (body,) = (
+        body
+        for body in blocks("text")
+        if body.startswith("$ filmquiz play") and "Spoilers:" in body
+    )
+    command, *expected = body.rstrip("\n").splitlines()
+    done = subprocess.run(
+        ["bash", "-c", command[2:]],
+        env={
+            **os.environ,
+            "FILMQUIZ_HOME": str(tmp_path / "home"),
+            "COLUMNS": "80",
+            "NO_COLOR": "1",
+            "USER": "ana",
+            "LOGNAME": "ana",
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        },
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    start = " ".join(done.stdout.split())
+    assert start.startswith(" ".join(" ".join(expected).split()))

@@ -21,8 +21,10 @@ from tests.support import (
     CTRL_C,
     DOWN,
     ENTER,
+    PARALLEL_MOTHERS_QUESTIONS,
     REPOSITORY,
     SHARED_DATA,
+    SHIPPED_BANKS,
     WriteBank,
     bank_document,
     question,
@@ -117,8 +119,8 @@ class TestTerminalGame:
         seed = "2021"
         term = Terminal(filmquiz_command, "play", "parallel-mothers", "--seed", seed)
         picks = []
-        for number in range(1, 70):
-            term.wait_for(f"Question {number} of 69")
+        for number in range(1, PARALLEL_MOTHERS_QUESTIONS + 1):
+            term.wait_for(f"Question {number} of {PARALLEL_MOTHERS_QUESTIONS}")
             pick = number % 3
             picks.append(pick)
             term.send(str(pick + 1))
@@ -135,7 +137,8 @@ class TestTerminalGame:
             check=False,
         )
         assert piped.returncode == ExitStatus.OK
-        assert f"{json.loads(piped.stdout)['score']}/69" == terminal_score
+        score = json.loads(piped.stdout)["score"]
+        assert f"{score}/{PARALLEL_MOTHERS_QUESTIONS}" == terminal_score
 
     def test_two_quick_enters_answer_one_question(
         self, filmquiz_command: str, write_bank: WriteBank
@@ -368,9 +371,13 @@ def test_no_command_offers_the_quizzes(filmquiz_command: str) -> None:
     """``filmquiz`` alone in a terminal asks which quiz to play, then plays it."""
     term = Terminal(filmquiz_command)
     term.wait_for("Which quiz?")
-    assert "parallel-mothers: Parallel Mothers (69 questions)" in term.text()
-    term.send(ENTER)
-    term.wait_for("Question 1 of 69")
+    label = (
+        f"parallel-mothers: Parallel Mothers ({PARALLEL_MOTHERS_QUESTIONS} questions)"
+    )
+    assert label in term.text()
+    place = [path.stem for path in SHIPPED_BANKS].index("parallel-mothers")
+    term.send(str(place + 1))
+    term.wait_for(f"Question 1 of {PARALLEL_MOTHERS_QUESTIONS}")
     term.send(CTRL_C)
     assert term.finish() == ExitStatus.INTERRUPTED
 
@@ -564,7 +571,7 @@ def test_the_readme_game_is_what_a_player_sees(filmquiz_command: str) -> None:
     term.send("3")
     assert term.finish() == ExitStatus.OK
     screen = "\n".join(term.lines()).rstrip()
-    assert "\n".join(readme_block("Your answer: 18 March 2022")) in screen
+    assert "\n".join(readme_block("Your answer: Las leyes de la frontera")) in screen
     summary = readme_block("Parallel Mothers (ana)")
     shown = screen.splitlines()[-len(summary) :]
     time_taken = re.compile(r" in \d+s$")

@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from itertools import count
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from filmquiz.bankfile.model import Bank, Question
 from filmquiz.errors import InputEnded, NoQuestions
@@ -325,3 +327,77 @@ class TestPlay:
                 },
             ],
         }
+
+
+SPOILERS = ("none", "early", "middle", "ending", None)
+
+
+def spoiler_bank(levels: list[str | None]) -> Bank:
+    return Bank(
+        slug="spoilers",
+        title="Spoilers",
+        questions=tuple(
+            Question(
+                id=f"q{n}",
+                prompt=f"Question {n}?",
+                choices=("right", "wrong"),
+                answer="right",
+                spoiler=level,  # type: ignore[arg-type]
+            )
+            for n, level in enumerate(levels)
+        ),
+    )
+
+
+class TestSpoilerLevels:
+    @given(
+        levels=st.lists(st.sampled_from(SPOILERS), min_size=1, max_size=30),
+        wanted=st.sampled_from(SPOILERS[:-1]),
+        seed=st.integers(),
+        shuffle=st.booleans(),
+        limit=st.one_of(st.none(), st.integers(min_value=1, max_value=30)),
+        mistakes=st.one_of(st.none(), st.frozensets(st.sampled_from(["q0", "q1"]))),
+    )
+    def test_no_question_past_the_level_is_ever_planned(
+        self,
+        levels: list[str | None],
+        wanted: str,
+        seed: int,
+        shuffle: bool,
+        limit: int | None,
+        mistakes: frozenset[str] | None,
+    ) -> None:
+        """Whatever else is chosen, a game with a spoiler level asks every
+        question up to that level it can, and none past it; an unmarked
+        question is an ending one."""
+        order = ("none", "early", "middle", "ending")
+        bank = spoiler_bank(levels)
+        allowed = {
+            q.id
+            for q in bank.questions
+            if order.index(q.spoiler or "ending") <= order.index(wanted)
+            and (mistakes is None or q.id in mistakes)
+        }
+        selection = Selection(
+            limit=limit,
+            seed=seed,
+            shuffle=shuffle,
+            spoilers=wanted,  # type: ignore[arg-type]
+            only=mistakes,
+        )
+        if not allowed:
+            with pytest.raises(NoQuestions):
+                plan_game(bank, selection)
+            return
+        asked = {r.question.id for r in plan_game(bank, selection)}
+        assert asked <= allowed
+        assert len(asked) == min(len(allowed), limit or len(allowed))
+
+    def test_nothing_at_the_level_says_why(self) -> None:
+        bank = spoiler_bank(["ending", None])
+        with pytest.raises(NoQuestions) as raised:
+            plan_game(bank, Selection(spoilers="middle"))
+        assert str(raised.value) == (
+            '"Spoilers" has no questions with spoilers no further than "middle"; '
+            "a question without a spoiler level counts as the ending"
+        )

@@ -15,7 +15,14 @@ from typing import Annotated
 
 import msgspec
 
-from filmquiz.bankfile.rules import MAX_CHOICES, MIN_CHOICES, Difficulty
+from filmquiz.bankfile.rules import (
+    MAX_CHOICES,
+    MIN_CHOICES,
+    SPOILER_LEVELS,
+    UNMARKED_SPOILER,
+    Difficulty,
+    Spoiler,
+)
 
 # gc=False: these structs hold only text, numbers and tuples of them, so they
 # can never be part of a reference cycle, and leaving them out of the cyclic
@@ -63,6 +70,11 @@ class Question(
     difficulty: Difficulty | None = None
     explanation: str | None = None
     """Why the answer is right, shown after the question is answered."""
+    spoiler: Spoiler | None = None
+    """How far into the film the question reaches; None counts as the
+    ending (see rules.UNMARKED_SPOILER)."""
+    source: str | None = None
+    """Where the fact comes from: a short citation or an address."""
 
 
 _category_of = attrgetter("category")
@@ -78,9 +90,25 @@ class Bank(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """In file order. A tuple, or, for a big bank read from the cache, a
     sequence that decodes each question only when it is asked for."""
     film: Film | None = None
+    credits: str | None = None
+    """Who wrote or gathered the questions."""
+    license: str | None = None
+    """The terms the questions may be shared on, such as "CC BY-SA 4.0"."""
+    spoiler_words: tuple[str, ...] = ()
+    """Words that give the plot away: a question marked ``none`` must not
+    use them (``validate --strict`` checks)."""
 
     @property
     def categories(self) -> tuple[str, ...]:
         """The categories used, in order of first appearance."""
         seen = dict.fromkeys(map(_category_of, self.questions))
         return tuple(category for category in seen if category)
+
+    @property
+    def spoilers(self) -> dict[Spoiler, int]:
+        """How many questions reach each spoiler level, unmarked ones counted
+        as the ending; every level is a key."""
+        counts = dict.fromkeys(SPOILER_LEVELS, 0)
+        for question in self.questions:
+            counts[question.spoiler or UNMARKED_SPOILER] += 1
+        return counts

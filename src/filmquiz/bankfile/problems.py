@@ -24,7 +24,9 @@ from filmquiz.bankfile.rules import (
     MAX_CHOICES,
     MIN_CHOICES,
     QUESTION_KEYS,
+    SPOILER_LEVELS,
     Difficulty,
+    Spoiler,
     choice_count_fits,
     is_film_year,
     looks,
@@ -179,10 +181,37 @@ class _BankChecker:
         self._text(document, "$schema")
         title = self._text(document, "title", required=True)
         film = self._film(document.get("film")) if "film" in document else None
+        credits = self._text(document, "credits")
+        license_ = self._text(document, "license")
+        spoiler_words = self._words(document, "spoiler_words")
         questions = self._questions(document)
         if self.problems or title is None or questions is None:
             return None
-        return Bank(slug=slug, title=title, questions=questions, film=film)
+        return Bank(
+            slug=slug,
+            title=title,
+            questions=questions,
+            film=film,
+            credits=credits,
+            license=license_,
+            spoiler_words=spoiler_words,
+        )
+
+    def _words(self, obj: dict[str, Any], key: str) -> tuple[str, ...]:
+        """The list of strings at ``key`` (empty when left out)."""
+        if key not in obj:
+            return ()
+        value = obj[key]
+        if not isinstance(value, list):
+            self._problem(f"{key} must be a list of strings, got {describe(value)}")
+            return ()
+        words = []
+        for index, word in enumerate(value):
+            if not isinstance(word, str):
+                self._problem(f"{key}[{index}] must be a string, got {describe(word)}")
+            elif self._plain(word, f"{key}[{index}]"):
+                words.append(word)
+        return tuple(words)
 
     def _format(self, document: dict[str, Any]) -> bool:
         """Check ``format``; False when the rest cannot be read as format 1."""
@@ -267,6 +296,8 @@ class _BankChecker:
         difficulty = self._difficulty(item)
         category = self._text(item, "category")
         explanation = self._text(item, "explanation")
+        spoiler = self._spoiler(item)
+        source = self._text(item, "source")
         if (
             id_ is None
             or prompt is None
@@ -283,6 +314,8 @@ class _BankChecker:
             category=category,
             difficulty=difficulty,
             explanation=explanation,
+            spoiler=spoiler,
+            source=source,
         )
 
     def _choices(self, item: dict[str, Any]) -> tuple[str, ...] | None:
@@ -331,6 +364,17 @@ class _BankChecker:
                 return level
         names = one_of([quote(level) for level in DIFFICULTIES])
         self._problem(f"difficulty must be {names}, got {describe(value)}")
+        return None
+
+    def _spoiler(self, item: dict[str, Any]) -> Spoiler | None:
+        if "spoiler" not in item:
+            return None
+        value = item["spoiler"]
+        for level in SPOILER_LEVELS:
+            if value == level:
+                return level
+        names = one_of([quote(level) for level in SPOILER_LEVELS])
+        self._problem(f"spoiler must be {names}, got {describe(value)}")
         return None
 
     def _text(

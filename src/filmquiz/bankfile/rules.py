@@ -20,6 +20,19 @@ Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = get_args(Difficulty)
 """From easiest to hardest."""
 
+Spoiler = Literal["none", "early", "middle", "ending"]
+SPOILER_LEVELS: tuple[Spoiler, ...] = get_args(Spoiler)
+"""How far into the film a question reaches (its answer, prompt, choices or
+explanation), from the premise to the ending."""
+UNMARKED_SPOILER: Spoiler = "ending"
+"""The level of a question that does not say: the cautious one."""
+
+
+def spoiler_rank(level: Spoiler | None) -> int:
+    """Where ``level`` (None: unmarked) stands, from 0 for ``none``."""
+    return SPOILER_LEVELS.index(level or UNMARKED_SPOILER)
+
+
 MIN_CHOICES = 2
 MAX_CHOICES = 10
 """How many choices a question lists."""
@@ -28,13 +41,24 @@ EARLIEST_YEAR = 1870
 LATEST_YEAR = 2200
 """The years a film.year may hold: anything else is a typo."""
 
-BANK_KEYS = ("$schema", "format", "title", "film", "questions")
+BANK_KEYS = (
+    "$schema",
+    "format",
+    "title",
+    "film",
+    "credits",
+    "license",
+    "spoiler_words",
+    "questions",
+)
 BANK_REQUIRED = ("format", "title", "questions")
 FILM_KEYS = ("title", "original_title", "year", "director")
 QUESTION_KEYS = (
     "id",
     "category",
     "difficulty",
+    "spoiler",
+    "source",
     "prompt",
     "choices",
     "answer",

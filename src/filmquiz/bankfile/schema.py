@@ -18,6 +18,8 @@ from filmquiz.bankfile.rules import (
     MAX_CHOICES,
     MIN_CHOICES,
     QUESTION_REQUIRED,
+    SPOILER_LEVELS,
+    UNMARKED_SPOILER,
 )
 
 # Non-blank, single-line text without control characters, as the loader checks.
@@ -42,6 +44,19 @@ def bank_schema() -> dict[str, Any]:
             "id": {**_TEXT, "description": "Unique within the bank."},
             "category": {**_TEXT, "description": "Free text, such as 'plot'."},
             "difficulty": {"enum": list(DIFFICULTIES)},
+            "spoiler": {
+                "enum": list(SPOILER_LEVELS),
+                "description": (
+                    "How far into the film the prompt, choices, answer or "
+                    "explanation reach: none (the premise, cast, crew and "
+                    "production), early, middle or ending. A question without "
+                    f"it counts as {UNMARKED_SPOILER}."
+                ),
+            },
+            "source": {
+                **_TEXT,
+                "description": "Where the fact comes from: a citation or an address.",
+            },
             "prompt": {**_TEXT, "description": "The question as asked."},
             "choices": {
                 "type": "array",
@@ -77,6 +92,22 @@ def bank_schema() -> dict[str, Any]:
                     },
                     "director": _TEXT,
                 },
+            },
+            "credits": {
+                **_TEXT,
+                "description": "Who wrote or gathered the questions.",
+            },
+            "license": {
+                **_TEXT,
+                "description": "The terms the questions may be shared on.",
+            },
+            "spoiler_words": {
+                "type": "array",
+                "items": _TEXT,
+                "description": (
+                    "Words that give the plot away: validate --strict warns "
+                    "when a question marked none uses one."
+                ),
             },
             "questions": {"type": "array", "minItems": 1, "items": question},
         },

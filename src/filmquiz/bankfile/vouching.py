@@ -32,6 +32,9 @@ class _Document(
     title: str
     questions: Annotated[tuple[Question, ...], msgspec.Meta(min_length=1)]
     film: Film | None = None
+    credits: str | None = None
+    license: str | None = None
+    spoiler_words: tuple[str, ...] = ()
     schema: str | None = None
 
 
@@ -86,7 +89,15 @@ def fast_bank(data: bytes, slug: str) -> Bank | None:
     )
     if not usable:
         return None
-    return Bank(slug=slug, title=document.title, questions=questions, film=film)
+    return Bank(
+        slug=slug,
+        title=document.title,
+        questions=questions,
+        film=film,
+        credits=document.credits,
+        license=document.license,
+        spoiler_words=document.spoiler_words,
+    )
 
 
 def _printable_and_visible(chunk: bytes) -> bool:

@@ -42,6 +42,7 @@ import msgspec
 from filmquiz import __version__
 from filmquiz.bankfile.model import Bank, Film, Question
 from filmquiz.bankfile.reading import load_bank, size_limit, slug_of
+from filmquiz.bankfile.rules import Spoiler
 from filmquiz.errors import BankError, Problem
 from filmquiz.files import Refused, read_whole
 from filmquiz.locations import cache_home, data_home
@@ -49,7 +50,7 @@ from filmquiz.locations import cache_home, data_home
 CACHE_FROM = 256 * 1024
 """Banks smaller than this (bytes) are read directly: that is as fast."""
 
-_MAGIC = b"filmquiz-cache-3\n"
+_MAGIC = b"filmquiz-cache-4\n"
 _MAC_SIZE = 32
 _INFO_LIMIT = 1_000_000
 """Bytes an ``.summary`` file may have."""
@@ -65,6 +66,8 @@ class BankSummary(msgspec.Struct, frozen=True, kw_only=True):
     year: int | None
     questions: int
     categories: tuple[str, ...]
+    spoilers: dict[Spoiler, int]
+    """How many questions reach each spoiler level, from none to ending."""
 
     @classmethod
     def of(cls, bank: Bank) -> BankSummary:
@@ -75,6 +78,7 @@ class BankSummary(msgspec.Struct, frozen=True, kw_only=True):
             year=year,
             questions=len(bank.questions),
             categories=bank.categories,
+            spoilers=bank.spoilers,
         )
 
 
@@ -98,6 +102,9 @@ class _Header(msgspec.Struct, array_like=True, gc=False):
     stamp: _FileStamp
     title: str
     film: Film | None
+    credits: str | None
+    license: str | None
+    spoiler_words: tuple[str, ...]
     offsets: bytes
     """Unsigned 64-bit little-endian integers: question i is at
     offsets[i]:offsets[i + 1] in the question bytes."""
@@ -249,7 +256,18 @@ def _encode_bank(bank: Bank, stamp: _FileStamp, key: bytes) -> bytes:
     packed = array("Q", offsets)
     if sys.byteorder != "little":
         packed.byteswap()
-    header = encode(_Header(stamp, bank.title, bank.film, packed.tobytes(), digests))
+    header = encode(
+        _Header(
+            stamp,
+            bank.title,
+            bank.film,
+            bank.credits,
+            bank.license,
+            bank.spoiler_words,
+            packed.tobytes(),
+            digests,
+        )
+    )
     return len(header).to_bytes(4, "little") + header + body
 
 
@@ -280,7 +298,13 @@ def _read_bank(file: Path, stamp: _FileStamp, key: bytes, path: Path) -> Bank | 
         encoded, offsets, header.digests, key, lambda: load_bank(path).questions
     )
     return Bank(
-        slug=slug_of(path), title=header.title, questions=questions, film=header.film
+        slug=slug_of(path),
+        title=header.title,
+        questions=questions,
+        film=header.film,
+        credits=header.credits,
+        license=header.license,
+        spoiler_words=header.spoiler_words,
     )
 
 

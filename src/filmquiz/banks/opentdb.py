@@ -35,6 +35,15 @@ from filmquiz.banks.naming import question_id
 from filmquiz.errors import FilmquizError
 from filmquiz.visible import JOINERS, is_invisible, quote, visible, without_invisible
 
+LICENSE = "CC BY-SA 4.0"
+"""The licence of the Open Trivia Database's questions, which a bank made of
+them keeps."""
+CREDITS = (
+    "Questions from the Open Trivia Database (https://opentdb.com), written by "
+    "its contributors"
+)
+"""The attribution the licence asks for."""
+
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _BASE64_TYPES = {"bXVsdGlwbGU=", "Ym9vbGVhbg=="}
 """``multiple`` and ``boolean`` in base64: how a base64 response gives away
@@ -185,7 +194,13 @@ def convert(
         title = "Open Trivia DB"
         if len(categories) == 1:
             title += f": {text(categories[0], decode)}"
-    bank = {"format": FORMAT_VERSION, "title": title, "questions": questions}
+    bank = {
+        "format": FORMAT_VERSION,
+        "title": title,
+        "credits": CREDITS,
+        "license": LICENSE,
+        "questions": questions,
+    }
     return Imported(bank, len(questions), duplicates, skipped, left_out)
 
 

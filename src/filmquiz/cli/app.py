@@ -29,7 +29,9 @@ from filmquiz.cli.options import (
     Force,
     JsonOutput,
     NoColor,
+    NoSpoilers,
     QuizName,
+    SpoilerLevel,
     complete_quiz,
     parse_count,
     parse_seed,
@@ -163,6 +165,8 @@ def play(
     ] = None,
     category: Categories = None,
     difficulty: Difficulties = None,
+    spoilers: SpoilerLevel = None,
+    no_spoilers: NoSpoilers = False,
     seed: Annotated[
         int | None,
         typer.Option(
@@ -212,6 +216,8 @@ def play(
         count=count,
         categories=category or (),
         difficulties=difficulty or (),
+        spoilers=spoilers,
+        no_spoilers=no_spoilers,
         seed=seed,
         shuffle=not no_shuffle,
         mistakes=mistakes,
@@ -234,6 +240,31 @@ def list_quizzes(json_output: JsonOutput = False, no_color: NoColor = False) -> 
     _show(quizzes(), screen_for(no_color=no_color), as_json=json_output)
 
 
+@app.command(
+    cls=FilmquizCommand, short_help="Show a quiz's film, credits, licence and sources."
+)
+@_reporting_errors
+def show(
+    quiz: Annotated[
+        str,
+        typer.Argument(
+            help="A quiz name from `filmquiz list`, or the path of a bank file.",
+            metavar="QUIZ",
+            show_default=False,
+            autocompletion=complete_quiz,
+        ),
+    ],
+    json_output: JsonOutput = False,
+    no_color: NoColor = False,
+) -> None:
+    """Show what a quiz is: its film, how many questions of each category,
+    difficulty and spoiler level, its credits and licence, and the sources its
+    questions cite."""
+    from filmquiz.commands.quizzes import show as details
+
+    _show(details(quiz), screen_for(no_color=no_color), as_json=json_output)
+
+
 @app.command(cls=FilmquizCommand, short_help="Check bank files for every problem.")
 @_reporting_errors
 def validate(
@@ -246,12 +277,22 @@ def validate(
             autocompletion=complete_quiz,
         ),
     ],
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Also warn of what makes questions unfair (an answer given "
+            "away, the same fact asked twice, a missing spoiler level ...), "
+            "and fail if there is any.",
+        ),
+    ] = False,
     no_color: NoColor = False,
 ) -> None:
-    """Check bank files and list every problem found in them."""
+    """Check bank files and list every problem found in them; with --strict,
+    every warning of the quiz linter too (the README explains each)."""
     from filmquiz.commands.quizzes import validate as check
 
-    _show(check(files), screen_for(no_color=no_color))
+    _show(check(files, strict=strict), screen_for(no_color=no_color))
 
 
 @app.command(cls=FilmquizCommand, short_help="Show each player's best, average, trend.")

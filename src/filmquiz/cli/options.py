@@ -43,6 +43,26 @@ def parse_difficulty(text: str) -> str:
     return level
 
 
+def parse_spoiler_level(text: str) -> str:
+    """A spoiler level, in any case."""
+    from filmquiz.bankfile.rules import SPOILER_LEVELS, one_of
+    from filmquiz.visible import quote
+
+    level = text.strip().lower()
+    if level not in SPOILER_LEVELS:
+        raise typer.BadParameter(
+            f"must be {one_of(SPOILER_LEVELS)} (got {quote(text)})"
+        )
+    return level
+
+
+def complete_spoiler_level(incomplete: str) -> list[str]:
+    """The spoiler levels that start with ``incomplete``."""
+    from filmquiz.bankfile.rules import SPOILER_LEVELS
+
+    return [level for level in SPOILER_LEVELS if level.startswith(incomplete.lower())]
+
+
 def complete_quiz(incomplete: str) -> list[str]:
     """The quiz names and bank paths that start with ``incomplete``."""
     from filmquiz.banks.catalog import complete
@@ -118,5 +138,22 @@ Difficulties = Annotated[
         parser=parse_difficulty,
         help="Only questions of this difficulty: easy, medium or hard "
         "(repeat for several).",
+    ),
+]
+SpoilerLevel = Annotated[
+    str | None,
+    typer.Option(
+        "--spoilers",
+        metavar="LEVEL",
+        parser=parse_spoiler_level,
+        autocompletion=complete_spoiler_level,
+        help="Only questions that reveal no more of the film than LEVEL: none "
+        "(the premise, cast and crew), early, middle or ending.  [default: ending]",
+    ),
+]
+NoSpoilers = Annotated[
+    bool,
+    typer.Option(
+        "--no-spoilers", help="Only questions that spoil nothing: --spoilers none."
     ),
 ]

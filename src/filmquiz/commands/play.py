@@ -10,6 +10,7 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 
+from filmquiz.bankfile.rules import SPOILER_LEVELS, Spoiler, one_of
 from filmquiz.commands.player import player_name
 from filmquiz.environment import Environment
 from filmquiz.errors import BadOption, ExitStatus, UnknownQuiz
@@ -28,6 +29,8 @@ def play(
     count: int | None = None,
     categories: Sequence[str] = (),
     difficulties: Sequence[str] = (),
+    spoilers: str | None = None,
+    no_spoilers: bool = False,
     seed: int | None = None,
     shuffle: bool = True,
     mistakes: bool = False,
@@ -40,6 +43,7 @@ def play(
     from filmquiz.banks import catalog
 
     name = player_name(player)
+    level = _spoiler_level(spoilers, no_spoilers=no_spoilers)
     # Bytes that are not text in the input are an answer that means nothing,
     # not a crash.
     with contextlib.suppress(AttributeError, ValueError):
@@ -60,6 +64,7 @@ def play(
         limit=count,
         categories=tuple(categories),
         difficulties=tuple(difficulties),  # type: ignore[arg-type]
+        spoilers=level,
         shuffle=shuffle,
         seed=seed if seed is not None else random.randrange(2**31),
     )
@@ -162,6 +167,23 @@ def _pick_quiz(environment: Environment, screen: Screen) -> str:
     view = LineView(GameView(screen))
     lines = sys.stdin if sys.stdin is not None else io.StringIO()
     return names[pick("Which quiz?", labels, names, lines, view, echo=False)]
+
+
+def _spoiler_level(spoilers: str | None, *, no_spoilers: bool) -> Spoiler | None:
+    """The level ``--spoilers`` and ``--no-spoilers`` ask for together."""
+    if no_spoilers:
+        if spoilers not in (None, "none"):
+            raise BadOption(
+                "--no-spoilers",
+                f"cannot be used with --spoilers {spoilers}: give one of them",
+            )
+        return "none"
+    for level in SPOILER_LEVELS:
+        if spoilers == level:
+            return level
+    if spoilers is not None:
+        raise BadOption("--spoilers", f"must be {one_of(SPOILER_LEVELS)}")
+    return None
 
 
 def _no_game(quiz: str, title: str, player: str) -> dict[str, object]:

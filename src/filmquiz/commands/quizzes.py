@@ -8,7 +8,15 @@ from pathlib import Path
 
 from filmquiz.environment import Environment
 from filmquiz.errors import BankError, ExitStatus, FilmquizError
-from filmquiz.results import BankSaved, Check, Document, Message, QuizList, Validation
+from filmquiz.results import (
+    BankSaved,
+    Check,
+    Document,
+    Message,
+    QuizDetails,
+    QuizList,
+    Validation,
+)
 
 
 def list_quizzes() -> QuizList:
@@ -18,8 +26,18 @@ def list_quizzes() -> QuizList:
     return QuizList(catalog.entries())
 
 
-def validate(names: Sequence[str]) -> Validation:
-    """Check each bank file (or quiz name), going on past a broken one."""
+def show(name: str) -> QuizDetails:
+    """The details of one quiz: its film, credits, licence and sources."""
+    from filmquiz.banks import catalog
+    from filmquiz.banks.cache import read_bank
+
+    path = catalog.locate(name)
+    return QuizDetails(read_bank(path), path)
+
+
+def validate(names: Sequence[str], *, strict: bool = False) -> Validation:
+    """Check each bank file (or quiz name), going on past a broken one; with
+    ``strict``, also look for what makes its questions unfair."""
     from filmquiz.bankfile.reading import load_bank
     from filmquiz.banks import catalog
     from filmquiz.visible import visible
@@ -28,12 +46,18 @@ def validate(names: Sequence[str]) -> Validation:
     for name in names:
         try:
             path = catalog.locate(name)
-            checks.append(Check(str(path), load_bank(path)))
+            bank = load_bank(path)
+            if strict:
+                from filmquiz.bankfile.linting import lint
+
+                checks.append(Check(str(path), bank, warnings=tuple(lint(bank))))
+            else:
+                checks.append(Check(str(path), bank))
         except BankError as error:
             checks.append(Check(name, None, tuple(error.lines())))
         except FilmquizError as error:
             checks.append(Check(name, None, (f"{visible(name)}: {error}",)))
-    return Validation(checks)
+    return Validation(checks, strict=strict)
 
 
 def add(file: Path, *, force: bool) -> BankSaved:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from uuid import uuid4
 
 from filmquiz.bankfile.model import Bank, Question
-from filmquiz.bankfile.rules import Difficulty
+from filmquiz.bankfile.rules import Difficulty, Spoiler, spoiler_rank
 from filmquiz.errors import InputEnded, NoQuestions
 from filmquiz.visible import quote
 
@@ -40,11 +40,18 @@ class Selection(NamedTuple):
     the same order, whatever the other options."""
     only: frozenset[str] | None = None
     """When given, only the questions with these ids (``play --mistakes``)."""
+    spoilers: Spoiler | None = None
+    """When given, only the questions that reach no further into the film
+    than this level (an unmarked question reaches the ending)."""
 
     @property
     def filtered(self) -> bool:
         """True when some questions of the bank may be left out."""
-        return self.only is not None or bool(self.categories or self.difficulties)
+        return (
+            self.only is not None
+            or self.spoilers is not None
+            or bool(self.categories or self.difficulties)
+        )
 
 
 class Round(NamedTuple):
@@ -214,6 +221,10 @@ def _matches(question: Question, selection: Selection) -> bool:
         return False
     if selection.difficulties and question.difficulty not in selection.difficulties:
         return False
+    if selection.spoilers is not None and spoiler_rank(question.spoiler) > spoiler_rank(
+        selection.spoilers
+    ):
+        return False
     if not selection.categories:
         return True
     category = (question.category or "").casefold()
@@ -228,9 +239,13 @@ def _nothing_matches(bank: Bank, selection: Selection) -> str:
         wanted.append(f"in {_either('category', selection.categories)}")
     if selection.difficulties:
         wanted.append(f"of {_either('difficulty', selection.difficulties)}")
+    if selection.spoilers is not None:
+        wanted.append(f"with spoilers no further than {quote(selection.spoilers)}")
     message = f"{quote(bank.title)} has no questions {' '.join(wanted)}"
     if selection.categories and bank.categories:
         message += f"; its categories are {', '.join(bank.categories)}"
+    if selection.spoilers is not None:
+        message += "; a question without a spoiler level counts as the ending"
     return message
 
 

@@ -3,10 +3,15 @@ their keys and types stay as the README documents them."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 if TYPE_CHECKING:
+    from filmquiz.bankfile.model import Bank
     from filmquiz.banks.catalog import Entry
     from filmquiz.game.engine import GameResult
     from filmquiz.scores.statistics import GameRecord, Summary
@@ -44,6 +49,7 @@ def quiz_document(entry: Entry) -> dict[str, Any]:
         "year": summary.year if summary else None,
         "questions": summary.questions if summary else None,
         "categories": list(summary.categories) if summary else [],
+        "spoilers": dict(summary.spoilers) if summary else None,
         "source": entry.found.kind,
         "path": str(entry.path),
         "broken": entry.error.problems[0].describe("") if entry.error else None,
@@ -89,4 +95,27 @@ def scores_document(
             }
             for s in summaries
         ],
+    }
+
+
+def quiz_details_document(bank: Bank, path: Path) -> dict[str, Any]:
+    """A quiz, as ``show --json`` prints it."""
+    film = bank.film
+    return {
+        "slug": bank.slug,
+        "title": bank.title,
+        "film": msgspec.to_builtins(film) if film is not None else None,
+        "questions": len(bank.questions),
+        "categories": dict(Counter(q.category for q in bank.questions if q.category)),
+        "difficulties": dict(
+            Counter(q.difficulty for q in bank.questions if q.difficulty)
+        ),
+        "spoilers": dict(bank.spoilers),
+        "credits": bank.credits,
+        "license": bank.license,
+        "spoiler_words": list(bank.spoiler_words),
+        "sources": dict(
+            Counter(q.source for q in bank.questions if q.source).most_common()
+        ),
+        "path": str(path),
     }

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from filmquiz.bankfile.model import Bank
+from filmquiz.bankfile.rules import SPOILER_LEVELS, spoiler_rank
 from filmquiz.game.engine import Answer, Ending, GameResult, Round
 from filmquiz.render.console import RIGHT, WRONG, Screen, shown
 from filmquiz.render.wording import duration, plural, round_details, round_number
@@ -16,6 +17,9 @@ from filmquiz.visible import visible
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+_ENDING = len(SPOILER_LEVELS) - 1
+"""The rank of the last spoiler level: the film's ending."""
 
 ANSWERS_TABLE_FROM = 72
 """Columns a terminal needs for the answers as a table; a narrower one gets
@@ -46,6 +50,15 @@ class GameView:
         if details:
             heading.append(f" ({', '.join(details)})", style="dim")
         self._people.print(heading)
+        if any(spoiler_rank(r.question.spoiler) == _ENDING for r in rounds):
+            self._people.print(
+                Text(
+                    "Spoilers: this game may give away how the film ends "
+                    "(--spoilers middle or --no-spoilers leaves such questions "
+                    "out).",
+                    style="yellow",
+                )
+            )
         self._people.print(
             Text.assemble(
                 f"{plural(len(rounds), 'question')} for ",

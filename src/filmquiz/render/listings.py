@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from filmquiz.render.console import Screen, shown
-from filmquiz.render.wording import plural
+from filmquiz.render.wording import plural, spoiler_counts
 from filmquiz.scores.statistics import COUNTED_FROM, GameRecord, Summary
 from filmquiz.visible import visible
 
@@ -71,6 +71,8 @@ def quiz_table(screen: Screen, entries: list[Entry]) -> None:
             title.append(source)
         if categories and not separate_categories:
             title.append(f"\n{categories}", style="dim")
+        if summary is not None:
+            title.append(f"\n{spoiler_counts(summary.spoilers)}", style="dim")
         row: list[Any] = [shown(entry.slug), title]
         if not narrow:
             row.extend([year, questions])

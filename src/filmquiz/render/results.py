@@ -16,12 +16,13 @@ from filmquiz.results import (
     Forgotten,
     GamePlayed,
     Message,
+    QuizDetails,
     QuizList,
     Result,
     ScoreHistory,
     Validation,
 )
-from filmquiz.visible import visible
+from filmquiz.visible import quote, visible
 
 
 def draw(result: Result, screen: Screen, *, as_json: bool = False) -> ExitStatus:
@@ -44,9 +45,11 @@ def draw(result: Result, screen: Screen, *, as_json: bool = False) -> ExitStatus
                 from filmquiz.render.listings import quiz_table
 
                 quiz_table(screen, entries)
-        case Validation(checks=checks):
+        case Validation(checks=checks, strict=strict):
             for check in checks:
                 _check(check, screen)
+            if strict:
+                _warnings_summary(checks, screen)
         case BankSaved():
             _saved(result, screen)
         case BankImported(report=report, output=output):
@@ -61,6 +64,15 @@ def draw(result: Result, screen: Screen, *, as_json: bool = False) -> ExitStatus
             _history(result, screen, as_json=as_json)
         case Forgotten(games=games):
             screen.say(f"Forgot {plural(games, 'game')}.")
+        case QuizDetails(bank=bank, path=path):
+            if as_json:
+                from filmquiz.render.documents import quiz_details_document
+
+                screen.json(quiz_details_document(bank, path))
+            else:
+                from filmquiz.render.details import quiz_details
+
+                quiz_details(screen, bank, path)
         case Document(document=document):
             screen.json(document)
     return result.status
@@ -90,6 +102,34 @@ def _check(check: Check, screen: Screen) -> None:
             plural(len(check.bank.categories), "category", "categories"),
         ),
         soft_wrap=True,
+    )
+    for warning in check.warnings:
+        where = (
+            f"question {quote(warning.question)}"
+            if warning.question is not None
+            else "the bank"
+        )
+        screen.people.print(
+            Text.assemble(
+                ("! ", "yellow"),
+                visible(f"{check.name}: {where}: {warning.message} "),
+                (f"[{warning.rule}]", "dim"),
+            ),
+            soft_wrap=True,
+        )
+
+
+def _warnings_summary(checks: list[Check], screen: Screen) -> None:
+    """How many warnings ``--strict`` found, in how many files."""
+    found = [check for check in checks if check.warnings]
+    if not found:
+        if any(check.bank is not None for check in checks):
+            screen.note("No warnings.")
+        return
+    total = sum(len(check.warnings) for check in found)
+    screen.note(
+        f"{plural(total, 'warning')} in {plural(len(found), 'file')}; the README "
+        "says what each means and how to fix it."
     )
 
 

@@ -3,10 +3,11 @@ in a terminal, the line-by-line mode and the rendered tables."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from filmquiz.bankfile.rules import Spoiler
     from filmquiz.banks.catalog import Entry
     from filmquiz.game.engine import Round
     from filmquiz.scores.statistics import GameRecord
@@ -81,3 +82,11 @@ def quiz_label(entry: Entry) -> str:
         return f"{entry.slug}: broken"
     questions = plural(entry.summary.questions, "question")
     return f"{entry.slug}: {entry.summary.title} ({questions})"
+
+
+def spoiler_counts(counts: Mapping[Spoiler, int]) -> str:
+    """How many questions reach each spoiler level, as ``list`` shows it,
+    levels no question reaches left out: ``spoilers none:20, ending:24``
+    (written without spaces inside, a line wraps between levels only)."""
+    levels = ", ".join(f"{level}:{n}" for level, n in counts.items() if n)
+    return f"spoilers {levels}"
