@@ -80,6 +80,17 @@ def _escaped(character: str, blank: bool) -> str:
     return character
 
 
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide characters (most emoji,
+    CJK) take two, combining marks and invisible ones none."""
+    width = 0
+    for character in text:
+        if unicodedata.combining(character) or is_invisible(character):
+            continue
+        width += 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
+    return width
+
+
 def quote(value: str, limit: int = 60) -> str:
     """A string as a message shows it: in double quotes, escaped, visible,
     not too long."""

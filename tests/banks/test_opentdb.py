@@ -203,6 +203,17 @@ class TestImportCommand:
         assert message in done.stderr
         assert not output.exists()
 
+    @pytest.mark.parametrize("output", ["", ".", "/"])
+    def test_a_folder_is_no_output(
+        self, runner: CliRunner, tmp_path: Path, output: str
+    ) -> None:
+        """-o "" or a folder is a usage error, said before anything is read."""
+        done = runner.invoke(
+            app, ["import", "opentdb", str(tmp_path / "none.json"), "-o", output]
+        )
+        assert done.exit_code == ExitStatus.USAGE
+        assert done.stderr.startswith("error: --output must be a file to write")
+
     def test_missing_source(self, runner: CliRunner, tmp_path: Path) -> None:
         """A source that does not exist is named."""
         done = runner.invoke(
@@ -437,12 +448,16 @@ class TestHostileSources:
         """--force replaces a bank, never a device or a folder."""
         source = tmp_path / "api.json"
         source.write_text(json.dumps({"results": [result("Q?", "A", ["B"])]}))
-        for output in ("/dev/null", str(tmp_path)):
-            done = runner.invoke(
-                app, ["import", "opentdb", str(source), "-o", output, "--force"]
-            )
-            assert done.exit_code == ExitStatus.FAILURE
-            assert "is not a regular file" in done.stderr
+        device = runner.invoke(
+            app, ["import", "opentdb", str(source), "-o", "/dev/null", "--force"]
+        )
+        assert device.exit_code == ExitStatus.FAILURE
+        assert "is not a regular file" in device.stderr
+        folder = runner.invoke(
+            app, ["import", "opentdb", str(source), "-o", str(tmp_path), "--force"]
+        )
+        assert folder.exit_code == ExitStatus.USAGE
+        assert "must be a file to write, not the folder" in folder.stderr
         assert Path("/dev/null").is_char_device()
 
     def test_a_title_that_is_not_text(self, runner: CliRunner, tmp_path: Path) -> None:

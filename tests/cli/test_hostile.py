@@ -517,6 +517,25 @@ class TestMoreHostileInput:
         assert result.exit_code == ExitStatus.USAGE
         assert result.stderr.startswith("error: --player must be at most 40 characters")
 
+    @pytest.mark.parametrize(
+        ("name", "allowed"),
+        [
+            ("\U0001f600" * 20, True),
+            ("\U0001f600" * 21, False),
+            ("e\u0301" * 40, True),
+        ],
+        ids=["20 emoji", "21 emoji", "40 accented letters"],
+    )
+    def test_a_name_is_as_long_as_it_looks(
+        self, runner: CliRunner, write_bank: WriteBank, name: str, allowed: bool
+    ) -> None:
+        """The limit is what the name takes on screen: an emoji two columns,
+        a combining accent none; so no name can push the scores off a table."""
+        result = runner.invoke(
+            app, ["play", str(write_bank()), "--player", name, "--json"], input="1\n"
+        )
+        assert (result.exit_code == ExitStatus.OK) is allowed, result.stderr
+
     def test_ctrl_c_while_the_game_is_kept(
         self, filmquiz_command: str, write_bank: WriteBank, tmp_path: Path
     ) -> None:
@@ -551,3 +570,101 @@ class TestMoreHostileInput:
         assert process.wait(timeout=30) == ExitStatus.INTERRUPTED
         games = json.loads(run(filmquiz_command, "scores", "--json", env=env).stdout)
         assert [g["score"] for g in games["games"]] == [1, 0]
+
+
+FULL = Path("/dev/full")
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["show", "parallel-mothers"],
+        ["validate", "parallel-mothers"],
+        ["schema"],
+        ["scores"],
+        ["--version"],
+        ["--help"],
+        ["play", "parallel-mothers", "-n", "2"],
+        ["play", "parallel-mothers", "-n", "2", "--json"],
+    ],
+    ids=" ".join,
+)
+def test_a_full_disk_is_one_line(
+    filmquiz_command: str, tmp_path: Path, args: list[str]
+) -> None:
+    """Output that cannot be written (a full disk: /dev/full) ends with one
+    plain line and status 1, whichever command was writing, never a
+    traceback; a game played with --json is still kept."""
+    env = {**os.environ, "FILMQUIZ_HOME": str(tmp_path / "home")}
+    with FULL.open("w") as full:
+        done = subprocess.run(
+            [filmquiz_command, *args],
+            input="1\n1\n",
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            check=False,
+        )
+    assert done.returncode == ExitStatus.FAILURE
+    assert done.stderr.endswith(
+        "error: cannot write the output (No space left on device)\n"
+    )
+    assert "Traceback" not in done.stderr
+    if "--json" in args and args[0] == "play":
+        kept = run(filmquiz_command, "scores", "--json", env=env)
+        assert len(json.loads(kept.stdout)["games"]) == 1
+
+
+def test_stdout_closed_from_the_start(filmquiz_command: str, tmp_path: Path) -> None:
+    """``filmquiz list >&-``: nothing can be shown, so filmquiz ends at once
+    with the status of a closed output, rather than 0 with nothing shown."""
+    done = subprocess.run(
+        ["bash", "-c", f"{filmquiz_command} list >&-; echo $?"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "FILMQUIZ_HOME": str(tmp_path / "home")},
+        check=True,
+    )
+    assert done.stdout.strip() == str(ExitStatus.OUTPUT_CLOSED)
+    assert done.stderr == ""
+
+
+def test_a_question_of_a_hundred_thousand_choices(write_bank: WriteBank) -> None:
+    """Checked in one pass, not one per choice: the count is the problem."""
+    from filmquiz.bankfile.reading import load_bank
+    from filmquiz.errors import BankError
+
+    choices = [str(n) for n in range(100_000)]
+    path = write_bank(bank_document(question_with(choices)))
+    with pytest.raises(BankError) as raised:
+        load_bank(path)
+    assert raised.value.lines() == [
+        f'{path}: question "q1": choices must list 2 to 10 answers, got 100000'
+    ]
+
+
+def question_with(choices: list[str]) -> dict[str, Any]:
+    from tests.support import question
+
+    return question(choices=choices, answer=choices[1])
+
+
+def test_the_play_hint_can_be_pasted(
+    runner: CliRunner, write_bank: WriteBank, filmquiz_home: Path
+) -> None:
+    """A bank added from "Foo Bar.json" is played as 'Foo Bar': the hint
+    quotes the name as a shell needs it."""
+    path = write_bank(bank_document(), name="Foo Bar.json")
+    done = runner.invoke(app, ["add", str(path)])
+    assert done.exit_code == 0
+    assert done.stdout.endswith("Play it with: filmquiz play 'Foo Bar'\n")
+
+
+def test_an_empty_quiz_name(runner: CliRunner) -> None:
+    done = runner.invoke(app, ["validate", ""])
+    assert done.exit_code == ExitStatus.FAILURE
+    assert done.stderr.startswith('error: no quiz called ""')

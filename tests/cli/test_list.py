@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from filmquiz.cli import app
-from tests.support import put_bank
+from tests.support import WriteBank, bank_document, put_bank
 
 
 @pytest.fixture
@@ -42,3 +42,15 @@ class TestListCommand:
         table = runner.invoke(app, ["list"], env={"COLUMNS": "200"})
         assert "user (over shipped)" in table.stdout
         assert "broken: a bank must be a JSON object, got a list" in table.stdout
+
+
+def test_a_title_of_megabytes_is_clipped(
+    runner: CliRunner, write_bank: WriteBank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A listing shows the first 200 characters of a title and an ellipsis:
+    laying out the whole of a huge title would take minutes."""
+    path = write_bank(bank_document(title="T" * 1_000_000), name="huge.json")
+    monkeypatch.setenv("FILMQUIZ_PATH", str(path.parent))
+    listed = runner.invoke(app, ["list"], env={"COLUMNS": "500"})
+    assert listed.exit_code == 0
+    assert " " + "T" * 199 + "… " in listed.stdout

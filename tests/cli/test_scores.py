@@ -416,6 +416,12 @@ class TestWhatScoresSays:
         done = runner.invoke(app, ["scores", "--reset", "--yes"])
         assert done.stdout == "Forgot 2 games.\n"
 
+    def test_reset_as_json(self, runner: CliRunner, bank: Path) -> None:
+        """--json promises a document, with --reset too."""
+        play(runner, bank, "1\n1\n1\n")
+        done = runner.invoke(app, ["scores", "--reset", "--yes", "--json"])
+        assert json.loads(done.stdout) == {"forgotten": 1}
+
 
 def test_a_locked_history_while_playing(
     runner: CliRunner,

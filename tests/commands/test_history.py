@@ -79,3 +79,30 @@ def test_a_confirmed_reset_forgets(one_game: None, keys: PipeInput) -> None:
         )
     assert isinstance(said, Forgotten)
     assert games_kept() == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "forgets"),
+    [("y\n", True), ("YES\n", True), ("\n", False), ("no\n", False), ("", False)],
+    ids=["y", "YES", "enter", "no", "end of input"],
+)
+def test_a_dumb_terminal_confirms_line_by_line(
+    one_game: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    typed: str,
+    forgets: bool,
+) -> None:
+    """TERM=dumb cannot draw the yes/no menu: the question is asked on a
+    line, and only y or yes forgets."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(typed))
+    said = reset(
+        environment=TERMINAL._replace(cursor_control=False),
+        screen=Screen(color=False),
+        quiz=None,
+        player=None,
+        yes=False,
+    )
+    assert isinstance(said, Forgotten) is forgets
+    assert games_kept() == (0 if forgets else 1)
+    assert "Forget it? [y/N] " in capsys.readouterr().out

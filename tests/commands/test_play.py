@@ -162,10 +162,11 @@ class _Interrupted(io.StringIO):
 
 
 def test_ctrl_c_while_picking_a_quiz_is_a_plain_interruption(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Ctrl-C before any quiz is chosen ends with status 130 and one line,
-    not a traceback, and plays nothing."""
+    not a traceback, and plays nothing; the prompt's line is ended first,
+    so what is said next starts a line of its own."""
     monkeypatch.setattr("sys.stdin", _Interrupted())
     said = play(
         environment=environment(terminal=True, cursor=False),
@@ -174,3 +175,4 @@ def test_ctrl_c_while_picking_a_quiz_is_a_plain_interruption(
         player="ana",
     )
     assert said == Message("Stopped before a quiz was chosen.", ExitStatus.INTERRUPTED)
+    assert capsys.readouterr().out.endswith(f"(1-{len(SHIPPED_BANKS)}): \n")

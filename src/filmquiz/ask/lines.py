@@ -47,7 +47,7 @@ class LineAsker:
         self._view.question(round_)
         while True:
             self._view.prompt(len(round_.choices))
-            line = read_line(self._lines)
+            line = _read_answer(self._lines, self._view)
             if line is None:
                 self._view.echo("")
                 raise InputEnded(
@@ -82,7 +82,7 @@ def pick(
     view.menu(prompt, labels)
     while True:
         view.prompt(len(labels))
-        line = read_line(lines)
+        line = _read_answer(lines, view)
         if line is None:
             view.echo("")
             raise InputEnded("input ended before a choice was made")
@@ -95,6 +95,27 @@ def pick(
         if name is not None:
             return list(names).index(name)
         view.not_understood(line, len(labels))
+
+
+def confirm(question: str, lines: TextIO, view: LineView) -> bool:
+    """Ask a yes/no question line by line: only "y" or "yes" (in any case)
+    is yes; anything else, or the end of input, is no."""
+    view.ask(question)
+    line = read_line(lines)
+    if line is None:
+        view.echo("")
+        return False
+    return line.strip().casefold() in ("y", "yes")
+
+
+def _read_answer(lines: TextIO, view: LineView) -> str | None:
+    """The line typed after a prompt; on Ctrl-C, end the prompt's line
+    first, so that what is said next does not follow the ``^C``."""
+    try:
+        return read_line(lines)
+    except KeyboardInterrupt:
+        view.echo("")
+        raise
 
 
 def read_line(lines: TextIO) -> str | None:

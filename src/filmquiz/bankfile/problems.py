@@ -333,6 +333,7 @@ class _BankChecker:
             )
         ok = True
         seen: dict[str, str] = {}  # what each choice looks like, and the choice
+        listed: set[str] = set()
         for index, choice in enumerate(value):
             if not isinstance(choice, str):
                 self._problem(
@@ -341,7 +342,7 @@ class _BankChecker:
                 ok = False
             elif not self._plain(choice, f"choices[{index}]"):
                 ok = False
-            elif choice in seen.values():
+            elif choice in listed:
                 self._problem(f"choice {quote(choice)} is listed twice")
                 ok = False
             elif looks(choice) in seen:
@@ -353,6 +354,7 @@ class _BankChecker:
                 ok = False
             else:
                 seen[looks(choice)] = choice
+                listed.add(choice)
         return tuple(value) if ok and choice_count_fits(len(value)) else None
 
     def _difficulty(self, item: dict[str, Any]) -> Difficulty | None:

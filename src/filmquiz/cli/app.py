@@ -103,13 +103,13 @@ def _show(result: "Result", screen: "Screen", *, as_json: bool = False) -> NoRet
     raise typer.Exit(draw(result, screen, as_json=as_json))
 
 
-def _quietly_closed() -> None:
+def _quietly_closed(*, keep_stderr: bool = False) -> None:
     """Whoever read the output has gone (``| head``): end without a word,
     as other tools do, and without Python complaining when it flushes."""
     import os
 
     devnull = os.open(os.devnull, os.O_WRONLY)
-    for stream in (sys.stdout, sys.stderr):
+    for stream in (sys.stdout,) if keep_stderr else (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(devnull, stream.fileno())
     os.close(devnull)
@@ -334,7 +334,7 @@ def scores(
     average of those, when they last played and the trend of their scores."""
     from filmquiz.commands import history
 
-    screen = screen_for(no_color=no_color)
+    screen = screen_for(people_on_stderr=json_output, no_color=no_color)
     if reset:
         forgotten = history.reset(
             environment=detect_environment(no_color),
@@ -343,7 +343,7 @@ def scores(
             player=player,
             yes=yes,
         )
-        _show(forgotten, screen)
+        _show(forgotten, screen, as_json=json_output)
     shown = history.scores(screen=screen, quiz=quiz, player=player, list_games=games)
     _show(shown, screen, as_json=json_output)
 
@@ -460,5 +460,43 @@ def schema() -> None:
 
 
 def main() -> None:
-    """Run the command line: the ``filmquiz`` entry point and ``python -m``."""
-    app(prog_name="filmquiz")
+    """Run the command line: the ``filmquiz`` entry point and ``python -m``.
+
+    An output that cannot be written ends filmquiz here, whatever was
+    writing: a closed pipe quietly (141), a full disk or a failing device
+    with one line on stderr (1), never with a traceback. Standard output is
+    flushed before exit, so that a failed write is seen here and not by
+    Python as it shuts down.
+    """
+    from filmquiz.errors import ExitStatus
+
+    if sys.stdout is None:  # started with stdout closed (``>&-``)
+        raise SystemExit(ExitStatus.OUTPUT_CLOSED)
+    try:
+        try:
+            app(prog_name="filmquiz")
+        finally:
+            sys.stdout.flush()
+    except OSError as error:
+        raise SystemExit(_output_failed(error)) from None
+
+
+def _output_failed(error: OSError) -> int:
+    """The exit status for an output that could not be written, once it is
+    said; any other OSError is a bug, raised again."""
+    import errno
+
+    from filmquiz.errors import ExitStatus
+
+    if error.errno == errno.EPIPE:
+        _quietly_closed()
+        return ExitStatus.OUTPUT_CLOSED
+    if error.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG):
+        raise error
+    reason = error.strerror or str(error)
+    # What is still buffered can never be written: drop it, so that Python
+    # does not try again as it exits.
+    _quietly_closed(keep_stderr=True)
+    with contextlib.suppress(OSError, ValueError):
+        screen_for().error(f"cannot write the output ({reason})")
+    return ExitStatus.FAILURE

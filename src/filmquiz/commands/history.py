@@ -57,18 +57,34 @@ def reset(
                     "--reset asks for confirmation in a terminal; pass --yes to "
                     "reset without one"
                 )
-            from filmquiz.ask.terminal import confirm
             from filmquiz.render.wording import what_reset_forgets
 
             what = what_reset_forgets(records, quiz=quiz, player=player)
             screen.say(f"This forgets {what}")
+            question = "Forget them?" if len(records) > 1 else "Forget it?"
             try:
-                agreed = confirm("Forget them?" if len(records) > 1 else "Forget it?")
+                agreed = _confirm(question, environment, screen)
             except KeyboardInterrupt:
                 return Message("Nothing was forgotten.", ExitStatus.INTERRUPTED)
             if not agreed:
                 return Message("Nothing was forgotten.")
         return Forgotten(store.reset(quiz=quiz, player=player))
+
+
+def _confirm(question: str, environment: Environment, screen: Screen) -> bool:
+    """Ask a yes/no question: with a menu, or line by line in a terminal
+    that cannot draw one (TERM=dumb)."""
+    if environment.can_draw_menus():
+        from filmquiz.ask.terminal import confirm
+
+        return confirm(question)
+    import sys
+
+    from filmquiz.ask.lines import confirm as confirm_line
+    from filmquiz.render.game import GameView
+    from filmquiz.render.lines import LineView
+
+    return confirm_line(question, sys.stdin, LineView(GameView(screen)))
 
 
 def _check_quiz_is_known(quiz: str, played: set[str]) -> None:

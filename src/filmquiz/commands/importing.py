@@ -9,6 +9,7 @@ from typing import BinaryIO
 from filmquiz.errors import BadOption
 from filmquiz.render.console import Screen
 from filmquiz.results import BankImported
+from filmquiz.visible import quote
 
 
 def import_opentdb(
@@ -29,6 +30,9 @@ def import_opentdb(
     from filmquiz.banks.opentdb import convert, read_response, results_of
     from filmquiz.banks.saving import save_document
 
+    if output.is_dir():  # also "" and ".", which mean the current folder
+        folder = quote(str(output) or ".")
+        raise BadOption("--output", f"must be a file to write, not the folder {folder}")
     if title is not None:
         problem = text_problem(title)
         if problem:

@@ -6,15 +6,15 @@ from __future__ import annotations
 import contextlib
 import io
 import random
-import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from filmquiz.bankfile.rules import SPOILER_LEVELS, Spoiler, one_of
 from filmquiz.commands.player import player_name
 from filmquiz.environment import Environment
 from filmquiz.errors import BadOption, ExitStatus, UnknownQuiz
 from filmquiz.game.engine import Ask, Ending, Selection, plan_game, run_game
+from filmquiz.interrupts import interrupts_held
 from filmquiz.render.console import Screen
 from filmquiz.render.game import GameView
 from filmquiz.results import GamePlayed, Message
@@ -122,28 +122,11 @@ def play(
     # Ctrl-C while it is being kept waits until it is.
     from filmquiz.scores import keeping
 
-    with _interrupts_held():
+    with interrupts_held():
         comparison = keeping.keep(result, screen.warning)
     if result.ending is Ending.OUTPUT_CLOSED:
         raise BrokenPipeError
     return GamePlayed(result, comparison)
-
-
-@contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Ctrl-C inside waits for the end of it, then interrupts."""
-    pressed: list[bool] = []
-    try:
-        previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
-    except ValueError:  # not the main thread: nothing to hold
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if pressed:
-        raise KeyboardInterrupt
 
 
 def _pick_quiz(environment: Environment, screen: Screen) -> str:

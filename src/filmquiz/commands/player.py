@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from filmquiz.errors import BadOption
+from filmquiz.visible import columns
 
 LONGEST_NAME = 40
-"""Characters a player's name may have."""
+"""Columns a player's name may take on screen: 40 letters, or 20 emoji."""
 
 
 def player_name(given: str | None) -> str:
@@ -15,8 +16,12 @@ def player_name(given: str | None) -> str:
         name = given.strip()
         if not name or not name.isprintable():
             raise BadOption("--player", "must be a name of printable characters")
-        if len(name) > LONGEST_NAME:
-            raise BadOption("--player", f"must be at most {LONGEST_NAME} characters")
+        if columns(name) > LONGEST_NAME:
+            raise BadOption(
+                "--player",
+                f"must be at most {LONGEST_NAME} characters wide (a wide character "
+                "such as an emoji counts two)",
+            )
         return name
     import getpass
 
@@ -26,5 +31,5 @@ def player_name(given: str | None) -> str:
         return "player"
     # The login name is held to what --player must be: a variable such as
     # USER can hold escape sequences.
-    usable = login and login.isprintable() and len(login) <= LONGEST_NAME
+    usable = login and login.isprintable() and columns(login) <= LONGEST_NAME
     return login if usable else "player"

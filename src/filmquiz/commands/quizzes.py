@@ -56,7 +56,8 @@ def validate(names: Sequence[str], *, strict: bool = False) -> Validation:
         except BankError as error:
             checks.append(Check(name, None, tuple(error.lines())))
         except FilmquizError as error:
-            checks.append(Check(name, None, (f"{visible(name)}: {error}",)))
+            named = f"{visible(name)}: {error}" if name else str(error)
+            checks.append(Check(name, None, (named,)))
     return Validation(checks, strict=strict)
 
 
@@ -74,6 +75,11 @@ def new(*, environment: Environment) -> BankSaved | Message:
         raise FilmquizError(
             "filmquiz new asks its questions in a terminal; without one, write a "
             "bank by hand (the README shows the format) or use filmquiz import"
+        )
+    if not environment.can_draw_menus():
+        raise FilmquizError(
+            "filmquiz new draws menus, which this terminal cannot (TERM=dumb); "
+            "run it in a terminal that can, or write a bank by hand"
         )
     from filmquiz.ask.wizard import Wizard
     from filmquiz.banks.catalog import user_quizzes

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.text import Text
 
+from filmquiz.interrupts import interrupts_held
 from filmquiz.visible import BIDI_CONTROLS, visible
 
 if TYPE_CHECKING:
@@ -46,10 +47,17 @@ def shown(text: str, style: str = "") -> Text:
 
 class _Console(Console):
     """rich's console, but a closed pipe raises BrokenPipeError, for the game
-    to be kept and filmquiz to end as it decides, instead of SystemExit."""
+    to be kept and filmquiz to end as it decides, instead of SystemExit; and
+    Ctrl-C waits for the end of what is being printed. (Interrupted in the
+    middle, rich would keep buffering, and nothing after, not even the
+    summary of a stopped game, would ever be shown.)"""
 
     def on_broken_pipe(self) -> None:
         raise BrokenPipeError
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        with interrupts_held():
+            super().print(*objects, **options)
 
 
 class Screen:

@@ -36,6 +36,10 @@ class LineView:
         """Ask for an answer on the current line."""
         self._people.print(Text(f"Your answer (1-{count}): "), end="")
 
+    def ask(self, question: str) -> None:
+        """Ask a yes/no question on the current line: No unless told."""
+        self._people.print(Text(f"{question} [y/N] "), end="")
+
     def echo(self, line: str) -> None:
         """Repeat an answer read from a pipe, so the transcript reads naturally."""
         self._people.print(shown(line))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from filmquiz.render.console import Screen, shown
-from filmquiz.render.wording import plural, spoiler_counts
+from filmquiz.render.wording import clipped, plural, spoiler_counts
 from filmquiz.scores.statistics import COUNTED_FROM, GameRecord, Summary
 from filmquiz.visible import visible
 
@@ -58,7 +58,7 @@ def quiz_table(screen: Screen, entries: list[Entry]) -> None:
             title = Text.assemble(("broken: ", "bold red"), visible(reason))
             year = questions = categories = ""
         else:
-            title = shown(summary.title)
+            title = shown(clipped(summary.title))
             year = str(summary.year) if summary.year else ""
             questions = str(summary.questions)
             categories = ", ".join(summary.categories)

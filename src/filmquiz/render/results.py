@@ -3,6 +3,8 @@ printed as the JSON document programs read."""
 
 from __future__ import annotations
 
+import shlex
+
 from rich.text import Text
 
 from filmquiz.errors import ExitStatus
@@ -59,11 +61,14 @@ def draw(result: Result, screen: Screen, *, as_json: bool = False) -> ExitStatus
                 f"{report.skipped} unusable, {report.left_out} not matching the "
                 "filters)."
             )
-            screen.say(f"Play it with: filmquiz play {output}")
+            screen.say(f"Play it with: filmquiz play {shlex.quote(str(output))}")
         case ScoreHistory():
             _history(result, screen, as_json=as_json)
         case Forgotten(games=games):
-            screen.say(f"Forgot {plural(games, 'game')}.")
+            if as_json:
+                screen.json({"forgotten": games})
+            else:
+                screen.say(f"Forgot {plural(games, 'game')}.")
         case QuizDetails(bank=bank, path=path):
             if as_json:
                 from filmquiz.render.documents import quiz_details_document
@@ -144,7 +149,7 @@ def _saved(result: BankSaved, screen: Screen) -> None:
     )
     if saved.hides_shipped:
         screen.say(f"It is used instead of the shipped quiz {slug}.")
-    screen.say(f"Play it with: filmquiz play {saved.play_as}")
+    screen.say(f"Play it with: filmquiz play {shlex.quote(saved.play_as)}")
 
 
 def _history(history: ScoreHistory, screen: Screen, *, as_json: bool) -> None:

@@ -81,7 +81,17 @@ def quiz_label(entry: Entry) -> str:
     if entry.summary is None:
         return f"{entry.slug}: broken"
     questions = plural(entry.summary.questions, "question")
-    return f"{entry.slug}: {entry.summary.title} ({questions})"
+    return f"{entry.slug}: {clipped(entry.summary.title)} ({questions})"
+
+
+LONGEST_SHOWN = 200
+"""Characters of a bank's title a listing shows: a title of megabytes would
+take the table minutes to lay out, and no one reads that far."""
+
+
+def clipped(text: str, limit: int = LONGEST_SHOWN) -> str:
+    """``text``, cut to ``limit`` characters with an ellipsis when longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def spoiler_counts(counts: Mapping[Spoiler, int]) -> str:
