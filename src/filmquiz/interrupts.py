@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 @contextlib.contextmanager
 def interrupts_held() -> Iterator[None]:
-    """Ctrl-C inside waits for the end of it, then raises KeyboardInterrupt.
-    Outside the main thread, where signals cannot be handled, it holds
-    nothing."""
+    """Ctrl-C inside waits for the end of it, then raises KeyboardInterrupt
+    (inside another hold, at the end of that one). Outside the main thread,
+    where signals cannot be handled, it holds nothing."""
     pressed: list[bool] = []
     try:
         previous = signal.signal(signal.SIGINT, lambda *_: pressed.append(True))
@@ -24,4 +24,9 @@ def interrupts_held() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGINT, previous)
     if pressed:
-        raise KeyboardInterrupt
+        # Handed to the handler held back: Python's raises KeyboardInterrupt
+        # now, and an outer hold keeps it until its own end.
+        if callable(previous):
+            previous(signal.SIGINT, None)
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt

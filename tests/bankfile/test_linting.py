@@ -124,7 +124,7 @@ class TestGivesAway:
         found = lint(bank(COMPOSER, telling))
         assert rules(found) == [("composer", "gives-away")]
         assert found[0].message == (
-            'question "city" gives the answer ("Alberto Iglesias") away'
+            'the prompt of question "city" gives the answer ("Alberto Iglesias") away'
         )
 
     def test_the_game_heading_counts(self) -> None:
@@ -247,6 +247,15 @@ class TestNearDuplicates:
             choices=("Cecilia", "Anita", "Teresa"),
         )
         assert ("ana-baby", "near-duplicate") in rules(lint(bank(first, second)))
+
+    def test_the_same_question_however_often(self) -> None:
+        """Forty copies of one question among others: each copy is flagged,
+        though its words are too common in the bank to pair on."""
+        copy = q("copy", "Who directed Volver?", "Pedro Almodóvar", "Carlos Saura")
+        copies = [msgspec.structs.replace(copy, id=f"copy-{n}") for n in range(40)]
+        found = lint(bank(*copies, film=None))
+        duplicates = [f.question for f in found if f.rule == "near-duplicate"]
+        assert duplicates == [f"copy-{n}" for n in range(1, 40)]
 
     def test_two_facts_about_one_person_are_not_duplicates(self) -> None:
         plays = q(

@@ -34,7 +34,8 @@ def test_warnings_fail_only_when_strict(
         "[answer-in-prompt]\n"
         f'! {path}: question "a": the explanation only restates the answer; add '
         "a fact the player did not know [restates-answer]\n"
-        "2 warnings in 1 file; the README says what each means and how to fix it.\n"
+        "2 warnings in 1 file (1 answer-in-prompt, 1 restates-answer); the README "
+        "says what each means and how to fix it.\n"
     )
 
 
@@ -73,3 +74,20 @@ def test_a_broken_bank_beside_a_clean_one(
     assert done.exit_code == ExitStatus.FAILURE
     assert "a bank must be a JSON object" in done.stderr
     assert done.stdout.endswith("No warnings.\n")
+
+
+def test_a_bank_of_many_warnings_is_summed_up(
+    runner: CliRunner, write_bank: WriteBank
+) -> None:
+    """Past the first 500 warnings of a bank, the rest are counted, by kind."""
+    questions = [question(f"q{n}", prompt=f"Question {n}?") for n in range(600)]
+    path = write_bank(bank_document(*questions))
+    done = runner.invoke(app, ["validate", "--strict", str(path)])
+    assert done.exit_code == ExitStatus.FAILURE
+    lines = done.stdout.splitlines()
+    assert len([line for line in lines if line.startswith("! ")]) == 500
+    assert lines[-2] == f"{path}: and 701 more warnings"
+    assert lines[-1].startswith(
+        "1201 warnings in 1 file (1 predictable-answers, 600 restates-answer, "
+        "600 no-spoiler-level);"
+    )

@@ -15,12 +15,14 @@ from typing import Any
 
 import pytest
 
+from filmquiz.bankfile.reading import load_bank
 from filmquiz.errors import ExitStatus
 from tests.end_to_end.terminal import Terminal
 from tests.support import (
     CTRL_C,
     DOWN,
     ENTER,
+    PARALLEL_MOTHERS,
     PARALLEL_MOTHERS_QUESTIONS,
     REPOSITORY,
     SHARED_DATA,
@@ -31,6 +33,11 @@ from tests.support import (
 )
 
 SHOW_CURSOR = b"\x1b[?25h"
+EVERY_QUESTION = ("--spoilers", "ending")
+"""Asked for on the command line, so that no spoiler menu comes first."""
+SPOILING_NOTHING = sum(
+    1 for q in load_bank(PARALLEL_MOTHERS).questions if q.spoiler == "none"
+)
 HIDE_CURSOR = b"\x1b[?25l"
 ESC = "\x1b"
 
@@ -117,7 +124,11 @@ class TestTerminalGame:
     def test_whole_shipped_game_matches_plain_mode(self, filmquiz_command: str) -> None:
         """All of parallel-mothers in a terminal scores as the same game piped."""
         seed = "2021"
-        term = Terminal(filmquiz_command, "play", "parallel-mothers", "--seed", seed)
+        # Every question, asked for: no spoiler menu before the first.
+        spoilers = ("--spoilers", "ending")
+        term = Terminal(
+            filmquiz_command, "play", "parallel-mothers", "--seed", seed, *spoilers
+        )
         picks = []
         for number in range(1, PARALLEL_MOTHERS_QUESTIONS + 1):
             term.wait_for(f"Question {number} of {PARALLEL_MOTHERS_QUESTIONS}")
@@ -130,7 +141,15 @@ class TestTerminalGame:
         ).split()[1]
         assert term.finish() == ExitStatus.OK
         piped = subprocess.run(
-            [filmquiz_command, "play", "parallel-mothers", "--seed", seed, "--json"],
+            [
+                filmquiz_command,
+                "play",
+                "parallel-mothers",
+                "--seed",
+                seed,
+                "--json",
+                *spoilers,
+            ],
             input="".join(f"{pick + 1}\n" for pick in picks),
             capture_output=True,
             text=True,
@@ -226,7 +245,9 @@ class TestTerminalGame:
     def test_ctrl_c_ends_with_what_was_answered(self, filmquiz_command: str) -> None:
         """Ctrl-C mid-game: the table of the answers given, the share of them
         right, no menu or hint left behind, the cursor shown, exit 130."""
-        term = Terminal(filmquiz_command, "play", "parallel-mothers", "--count", "5")
+        term = Terminal(
+            filmquiz_command, "play", "parallel-mothers", "-n", "5", *EVERY_QUESTION
+        )
         term.wait_for("Question 1 of 5")
         term.send("1")
         term.wait_for("Question 2 of 5")
@@ -245,7 +266,14 @@ class TestTerminalGame:
         """A game stopped with Ctrl-C is in the history, not complete, with the
         answer given."""
         term = Terminal(
-            filmquiz_command, "play", "parallel-mothers", "-n", "5", "--player", "ana"
+            filmquiz_command,
+            "play",
+            "parallel-mothers",
+            "-n",
+            "5",
+            "--player",
+            "ana",
+            *EVERY_QUESTION,
         )
         term.wait_for("Question 1 of 5")
         term.send(ENTER)
@@ -262,7 +290,7 @@ class TestTerminalGame:
             "/bin/sh",
             "-c",
             f'"{filmquiz_command}" play parallel-mothers --count 2 --seed 1 --json'
-            f' > "{out}"',
+            f' --spoilers ending > "{out}"',
         )
         term.wait_for("Question 1 of 2")
         term.send(ENTER)
@@ -377,14 +405,18 @@ def test_no_command_offers_the_quizzes(filmquiz_command: str) -> None:
     assert label in term.text()
     place = [path.stem for path in SHIPPED_BANKS].index("parallel-mothers")
     term.send(str(place + 1))
-    term.wait_for(f"Question 1 of {PARALLEL_MOTHERS_QUESTIONS}")
+    # The whole quiz reaches the ending: which questions is asked first, and
+    # Enter takes the safest.
+    term.wait_for("This game may give away how the film ends. Which questions?")
+    term.send(ENTER)
+    term.wait_for(f"Question 1 of {SPOILING_NOTHING}")
     term.send(CTRL_C)
     assert term.finish() == ExitStatus.INTERRUPTED
 
 
 def test_play_without_a_quiz_offers_the_quizzes(filmquiz_command: str) -> None:
     """``filmquiz play -n 2`` in a terminal asks which quiz, keeping -n."""
-    term = Terminal(filmquiz_command, "play", "-n", "2")
+    term = Terminal(filmquiz_command, "play", "-n", "2", *EVERY_QUESTION)
     term.wait_for("Which quiz?")
     term.send(ENTER)
     term.wait_for("Question 1 of 2")
@@ -599,3 +631,38 @@ def test_a_menu_taller_than_the_terminal_scrolls(
     term.send(ENTER)
     assert term.finish() == ExitStatus.OK
     assert re.search(rb"Your answer: (\x1b\[[\d;]*m)*Choice 8:", term.raw)
+
+
+@pytest.mark.parametrize(
+    ("key", "levels"),
+    [(ENTER, {"none"}), ("2", {"none", "early", "middle"}), ("3", None)],
+    ids=["enter: spoil nothing", "2: up to the middle", "3: every question"],
+)
+def test_a_game_that_may_spoil_the_ending_asks_first(
+    filmquiz_command: str, tmp_path: Path, key: str, levels: set[str] | None
+) -> None:
+    """Without --spoilers, a game that would ask about the ending asks which
+    questions to play before the first one; what is chosen is all it asks."""
+    out = tmp_path / "result.json"
+    term = Terminal(
+        "/bin/sh",
+        "-c",
+        f'"{filmquiz_command}" play parallel-mothers --seed 18 -n 5 --json > "{out}"',
+    )
+    term.wait_for("Which questions?")
+    term.pump(0.3)
+    assert "Question 1" not in term.text()
+    shown = [line.rstrip() for line in term.lines() if line.strip()]
+    assert shown == readme_block("This game may give away how the film ends.")
+    term.send(key)
+    for number in range(1, 6):
+        term.wait_for(f"Question {number} of 5")
+        term.send("1")
+    assert term.finish() == ExitStatus.OK
+    asked = [q["id"] for q in json.loads(out.read_text(encoding="utf-8"))["questions"]]
+    spoilers = {q.id: q.spoiler for q in load_bank(PARALLEL_MOTHERS).questions}
+    assert len(asked) == 5
+    if levels is None:
+        assert "ending" in {spoilers[id] for id in asked}
+    else:
+        assert {spoilers[id] for id in asked} <= levels

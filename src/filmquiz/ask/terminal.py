@@ -18,9 +18,16 @@ from prompt_toolkit.input import Input, create_input
 from prompt_toolkit.output import ColorDepth, Output, create_output
 
 from filmquiz.ask.menu import Menu, quiet_keys
+from filmquiz.bankfile.rules import Spoiler
 from filmquiz.banks.catalog import Entry
 from filmquiz.game.engine import Round
-from filmquiz.render.wording import answer_hint, quiz_label, round_heading
+from filmquiz.render.wording import (
+    SPOILER_MENU,
+    answer_hint,
+    quiz_label,
+    round_heading,
+    spoils_the_ending,
+)
 from filmquiz.visible import visible
 
 STYLE = questionary.Style(
@@ -141,6 +148,30 @@ def pick_quiz(
         no_color=no_color,
     )
     return entries[menu.ask()].slug
+
+
+def pick_spoiler_level(
+    *,
+    film: bool,
+    stream: TextIO | None = None,
+    input: Input | None = None,
+    output: Output | None = None,
+    no_color: bool = False,
+) -> Spoiler:
+    """Before a game that may give the ending away, ask which questions to
+    play, safest first; return the spoiler level chosen."""
+    if output is None and stream is not None and stream is not sys.stdout:
+        output = create_output(stdout=stream)
+    menu = Menu(
+        heading="",
+        prompt=f"This game may give away {spoils_the_ending(film)}. Which questions?",
+        choices=[label for _, label in SPOILER_MENU],
+        hint=answer_hint(len(SPOILER_MENU)),
+        input=input,
+        output=output,
+        no_color=no_color,
+    )
+    return SPOILER_MENU[menu.ask()][0]
 
 
 def confirm(

@@ -68,29 +68,33 @@ _QUIZ_WORDS = frozenset(_QUIZ_WORD_LIST.split())
 _COMMON = _FUNCTION_WORDS | _QUIZ_WORDS
 
 _WORD = re.compile("[^\\W_]+(?:['\u2019][^\\W_]+)*")
+_POSSESSIVE = re.compile("['\u2019]s$")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
-@cache
 def _folded(text: str) -> str:
     """``text`` casefolded, without accents: "Almodóvar" finds "almodovar"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@cache
 def _words(text: str) -> tuple[str, ...]:
     """The words of ``text``, folded, a possessive "'s" dropped."""
-    found = []
-    for word in _WORD.findall(_folded(text)):
-        word = re.sub("['\u2019]s$", "", word)
-        found.append(word)
-    return tuple(found)
+    words = _WORD.findall(_folded(text))
+    if "'" in text or "\u2019" in text:
+        return tuple(_POSSESSIVE.sub("", word) for word in words)
+    return tuple(words)
 
 
 def _content(text: str) -> set[str]:
     """The words of ``text`` that carry meaning."""
-    return {w for w in _words(text) if w not in _COMMON and (len(w) > 1 or w.isdigit())}
+    return _meaningful(_words(text))
+
+
+def _meaningful(words: Iterable[str]) -> set[str]:
+    return {w for w in words if w not in _COMMON and (len(w) > 1 or w.isdigit())}
 
 
 def _contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
@@ -105,15 +109,28 @@ def _contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
     )
 
 
-def _distinctive(question: Question) -> set[str]:
-    """The words of the answer that no wrong choice has (in any form:
-    "Muppet" in a wrong choice makes "Muppets" no clue): what a player who
-    sees them elsewhere learns the answer from."""
-    wrong: set[str] = set()
-    for choice in question.choices:
-        if choice != question.answer:
-            wrong.update(_stem(w) for w in _words(choice))
-    return {w for w in _content(question.answer) if _stem(w) not in wrong}
+class _Seen:
+    """A question as the checks read it, its words found once."""
+
+    __slots__ = ("answer", "answer_content", "distinctive", "prompt", "question")
+
+    def __init__(self, question: Question) -> None:
+        self.question = question
+        self.prompt = _words(question.prompt)
+        self.answer = _words(question.answer)
+        self.answer_content = _meaningful(self.answer)
+        wrong: set[str] = set()
+        for choice in question.choices:
+            if choice != question.answer:
+                wrong.update(_stem(w) for w in _words(choice))
+        self.distinctive = {w for w in self.answer_content if _stem(w) not in wrong}
+        """The words of the answer that no wrong choice has (in any form:
+        "Muppet" in a wrong choice makes "Muppets" no clue): what a player
+        who sees them elsewhere learns the answer from."""
+
+    @property
+    def prompt_content(self) -> set[str]:
+        return _meaningful(self.prompt)
 
 
 def _is_weak(words: set[str]) -> bool:
@@ -141,18 +158,20 @@ def lint(bank: Bank) -> list[Finding]:
     """Every warning for ``bank``: the bank's own first, then each question's
     in file order."""
     questions = list(bank.questions)
+    seen = [_Seen(question) for question in questions]
     by_question: dict[str, list[Finding]] = defaultdict(list)
     bank_wide: list[Finding] = list(_predictable_answers(questions))
-    for check in (
-        _answer_in_prompt,
-        _restates_answer,
-        _answer_stands_out,
-        _spoilers,
-    ):
-        for question in questions:
-            for warning in check(question, bank):
-                by_question[question.id].append(warning)
-    for warning in (*_gives_away(questions, bank), *_near_duplicates(questions)):
+    spoiler_words = _phrases(bank.spoiler_words)
+    for one in seen:
+        found = (
+            *_answer_in_prompt(one),
+            *_restates_answer(one),
+            *_answer_stands_out(one),
+            *_spoilers(one.question, spoiler_words),
+        )
+        if found:
+            by_question[one.question.id].extend(found)
+    for warning in (*_gives_away(seen, bank), *_near_duplicates(seen)):
         if warning.question is None:
             bank_wide.append(warning)
         else:
@@ -167,18 +186,19 @@ def _rule_order(warning: Finding) -> int:
     return RULES.index(warning.rule)
 
 
-def _answer_in_prompt(question: Question, bank: Bank) -> Iterator[Finding]:
+def _answer_in_prompt(seen: _Seen) -> Iterator[Finding]:
     """The answer, or the words only it has, in the question's own prompt."""
-    prompt = _words(question.prompt)
+    question = seen.question
+    prompt = seen.prompt
     stems = {_stem(w) for w in prompt}
-    if _contains(prompt, _words(question.answer)) and _content(question.answer):
+    if _contains(prompt, seen.answer) and seen.answer_content:
         yield Finding(
             "answer-in-prompt",
             question.id,
             f"the prompt holds the answer ({quote(question.answer)})",
         )
         return
-    giveaway = sorted(w for w in _distinctive(question) if _stem(w) in stems)
+    giveaway = sorted(w for w in seen.distinctive if _stem(w) in stems)
     if giveaway and not _is_weak(set(giveaway)):
         yield Finding(
             "answer-in-prompt",
@@ -188,27 +208,41 @@ def _answer_in_prompt(question: Question, bank: Bank) -> Iterator[Finding]:
         )
 
 
-def _gives_away(questions: list[Question], bank: Bank) -> Iterator[Finding]:
+_COMMON_IN_BANK = 100
+"""Texts a word may be in and still point to one answer: a word in more of
+the bank's prompts and explanations than this is common in it, no clue."""
+
+
+def _gives_away(seen: list[_Seen], bank: Bank) -> Iterator[Finding]:
     """Another question's prompt or explanation, or the game's heading, that
     holds a question's answer. A long answer gives itself away by its
     distinctive words alone; a short one ("Ana", "17") only in a sentence
     that also speaks of what its question asks."""
-    sentences: list[tuple[str, tuple[str, ...]]] = []  # owner id, words
-    for other in questions:
-        for text in (other.prompt, other.explanation or ""):
-            for sentence in _SENTENCE_END.split(text):
-                if sentence:
-                    sentences.append((other.id, _words(sentence)))
-    index: dict[str, set[int]] = defaultdict(set)
-    for number, (_, words) in enumerate(sentences):
-        for word in words:
-            index[word].add(number)
+    wanted_words = set().union(*(one.distinctive for one in seen))
+    # Each sentence of every prompt and explanation: whose it is, which
+    # text, and its words; indexed by the words some answer is made of.
+    sentences: list[tuple[str, str, tuple[str, ...]]] = []
+    stems: dict[int, set[str]] = {}  # of a sentence, found when first needed
+    index: dict[str, list[int]] = defaultdict(list)
+    for one in seen:
+        other = one.question
+        for where, text in (
+            ("prompt", other.prompt),
+            ("explanation", other.explanation),
+        ):
+            for sentence in _SENTENCE_END.split(text or ""):
+                words = _words(sentence) if sentence else ()
+                clues = wanted_words.intersection(words)
+                if not clues:
+                    continue
+                for word in clues:
+                    index[word].append(len(sentences))
+                sentences.append((other.id, where, words))
     heading = _heading_words(bank)
-    for question in questions:
-        wanted = _distinctive(question)
+    for one in seen:
+        question, wanted = one.question, one.distinctive
         if not wanted:
             continue
-        answer_words = _words(question.answer)
         if wanted <= heading[1]:
             yield Finding(
                 "gives-away",
@@ -216,22 +250,28 @@ def _gives_away(questions: list[Question], bank: Bank) -> Iterator[Finding]:
                 f"the game's heading ({heading[0]}) shows the answer "
                 f"({quote(question.answer)})",
             )
-        holders = set.intersection(*(index.get(w, set()) for w in wanted))
-        subject = {_stem(w) for w in _content(question.prompt) - set(answer_words)}
+        postings = sorted((index.get(w, []) for w in wanted), key=len)
+        if not postings[0] or len(postings[0]) > _COMMON_IN_BANK:
+            continue
+        holders = set(postings[0]).intersection(*postings[1:])
+        subject = {_stem(w) for w in one.prompt_content - set(one.answer)}
         needed = 0 if _speaks_for_itself(wanted) else min(2, len(subject))
-        told: dict[str, None] = {}
+        told: dict[tuple[str, str], None] = {}
         for number in sorted(holders):
-            owner, words = sentences[number]
-            if owner == question.id or owner in told:
+            owner, where, words = sentences[number]
+            if owner == question.id or (owner, where) in told:
                 continue
-            if needed and len(subject & {_stem(w) for w in words}) < needed:
-                continue
-            told[owner] = None
-        for owner in told:
+            if needed:
+                if number not in stems:
+                    stems[number] = {_stem(w) for w in words}
+                if len(subject & stems[number]) < needed:
+                    continue
+            told[owner, where] = None
+        for owner, where in told:
             yield Finding(
                 "gives-away",
                 question.id,
-                f"question {quote(owner)} gives the answer "
+                f"the {where} of question {quote(owner)} gives the answer "
                 f"({quote(question.answer)}) away",
             )
 
@@ -247,48 +287,56 @@ def _heading_words(bank: Bank) -> tuple[str, set[str]]:
     return text, set(_words(text))
 
 
-def _near_duplicates(questions: list[Question]) -> Iterator[Finding]:
-    """Two questions that ask the same fact: each one's answer in the other's
-    prompt (who plays Elena? / whom does Rossy de Palma play?), or prompts
-    that differ by a word or two over the same choices."""
-    prompts = {q.id: _content(q.prompt) for q in questions}
-    index: dict[str, set[int]] = defaultdict(set)
-    for number, question in enumerate(questions):
-        for word in prompts[question.id] | _content(question.answer):
-            index[word].add(number)
-    frequent = max(20, len(questions) // 20)
+_COMMON_IN_PROMPTS = 30
+"""Prompts a word may be in and still pair two questions as duplicates."""
+
+
+def _near_duplicates(seen: list[_Seen]) -> Iterator[Finding]:
+    """Two questions that may ask the same fact: each one's answer in the
+    other's prompt (who plays Elena? / whom does Rossy de Palma play?), or
+    prompts that differ by a word or two over the same choices. Only pairs
+    that share a word few prompts have are compared."""
+    prompts = [one.prompt_content for one in seen]
+    index: dict[str, list[int]] = defaultdict(list)
+    for number, one in enumerate(seen):
+        for word in prompts[number] | one.answer_content:
+            index[word].append(number)
     pairs: set[tuple[int, int]] = set()
     for numbers in index.values():
-        if len(numbers) <= frequent:
-            pairs.update(combinations(sorted(numbers), 2))
+        if len(numbers) <= _COMMON_IN_PROMPTS:
+            pairs.update(combinations(numbers, 2))
+    # The same question asked again, however often: paired with its first.
+    first_asked: dict[tuple[tuple[str, ...], str], int] = {}
+    for number, one in enumerate(seen):
+        asked = (one.prompt, one.question.answer)
+        if asked in first_asked:
+            pairs.add((first_asked[asked], number))
+        else:
+            first_asked[asked] = number
     for first, second in sorted(pairs):
-        one, other = questions[first], questions[second]
-        reason = _same_fact(one, other, prompts)
+        reason = _same_fact(seen[first], seen[second], prompts[first], prompts[second])
         if reason:
             yield Finding(
                 "near-duplicate",
-                other.id,
-                f"asks what question {quote(one.id)} asks ({reason})",
+                seen[second].question.id,
+                f"may ask the same fact as question "
+                f"{quote(seen[first].question.id)} ({reason})",
             )
 
 
-def _same_fact(
-    one: Question, other: Question, prompts: dict[str, set[str]]
-) -> str | None:
-    one_answer, other_answer = _distinctive(one), _distinctive(other)
+def _same_fact(one: _Seen, other: _Seen, a: set[str], b: set[str]) -> str | None:
     if (
-        one_answer
-        and other_answer
-        and one_answer <= _content(other.prompt)
-        and other_answer <= _content(one.prompt)
+        one.distinctive
+        and other.distinctive
+        and one.distinctive <= b
+        and other.distinctive <= a
     ):
         return "each answer is in the other's prompt"
-    a, b = prompts[one.id], prompts[other.id]
     if not a or not b:
         return None
     alike = len(a & b) / len(a | b)
-    same_choices = set(one.choices) == set(other.choices)
-    if alike >= 0.8 and (same_choices or one.answer == other.answer):
+    same_choices = set(one.question.choices) == set(other.question.choices)
+    if alike >= 0.8 and (same_choices or one.question.answer == other.question.answer):
         return "the same prompt and answer"
     if alike >= 0.5 and same_choices and len(a & b) >= 2:
         return "the same choices, and a prompt that differs by a word or two"
@@ -301,8 +349,9 @@ _LONGER_BY_CHARACTERS = 12
 """...and longer by this many characters stands out."""
 
 
-def _answer_stands_out(question: Question, bank: Bank) -> Iterator[Finding]:
+def _answer_stands_out(seen: _Seen) -> Iterator[Finding]:
     """A right answer that can be told from the wrong ones by its form."""
+    question = seen.question
     wrong = [c for c in question.choices if c != question.answer]
     if len(wrong) < 2:
         return
@@ -318,7 +367,7 @@ def _answer_stands_out(question: Question, bank: Bank) -> Iterator[Finding]:
             f"({len(answer)} characters, the others at most {longest})",
         )
         return
-    odd = _odd_one_out(question, wrong)
+    odd = _odd_one_out(seen, wrong)
     if odd:
         yield Finding(
             "answer-stands-out",
@@ -337,28 +386,30 @@ _KINDS = {
 that are not ("Volpi Cup for Best Actress" beside "Golden Lion") stands out."""
 
 
-def _odd_one_out(question: Question, wrong: list[str]) -> str | None:
+def _odd_one_out(seen: _Seen, wrong: list[str]) -> str | None:
     """How the answer differs from every wrong choice, when at least three
     wrong ones agree and it does not; None when it does not stand out."""
     if len(wrong) < 3:
         return None
-    answer = question.answer
-    prompt = {_stem(w) for w in _content(question.prompt)}
-    most_words = max(len(_words(c)) for c in wrong)
-    if len(_words(answer)) >= max(most_words + 3, 2 * most_words):
+    prompt = {_stem(w) for w in seen.prompt_content}
+    wrong_words = [_words(c) for c in wrong]
+    most_words = max(map(len, wrong_words))
+    if len(seen.answer) >= max(most_words + 3, 2 * most_words):
         return "several words longer than all the others"
-    kinds: dict[str, Callable[[str], bool]] = {
-        "with a comma or brackets": lambda c: any(ch in c for ch in ",()"),
-        "that echoes the prompt": lambda c: bool(
-            {_stem(w) for w in _content(c)} & prompt
+    kinds: dict[str, Callable[[str, tuple[str, ...]], bool]] = {
+        "with a comma or brackets": lambda text, _: any(ch in text for ch in ",()"),
+        "that echoes the prompt": lambda _, words: any(
+            _stem(w) in prompt for w in _meaningful(words)
         ),
     }
-    for kind, words in _KINDS.items():
-        kinds[f"about {kind}"] = lambda c, words=words: any(  # type: ignore[misc]
-            w in words for w in _words(c)
+    for kind, kind_words in _KINDS.items():
+        kinds[f"about {kind}"] = lambda _, words, of=kind_words: any(  # type: ignore[misc]
+            w in of for w in words
         )
     for kind, has in kinds.items():
-        if has(answer) and not any(has(c) for c in wrong):
+        if has(seen.question.answer, seen.answer) and not any(
+            has(c, words) for c, words in zip(wrong, wrong_words, strict=True)
+        ):
             return kind
     return None
 
@@ -409,12 +460,13 @@ _NEW_WORDS = 2
 """Words an explanation must add to its prompt and answer to teach something."""
 
 
-def _restates_answer(question: Question, bank: Bank) -> Iterator[Finding]:
+def _restates_answer(seen: _Seen) -> Iterator[Finding]:
     """An explanation that says nothing its prompt and answer did not."""
+    question = seen.question
     explanation = question.explanation
     if not explanation:
         return
-    said = _content(question.prompt) | _content(question.answer)
+    said = seen.prompt_content | seen.answer_content
     said |= {_stem(w) for w in said}
     new = {w for w in _content(explanation) if w not in said and _stem(w) not in said}
     if len(new) < _NEW_WORDS:
@@ -426,6 +478,7 @@ def _restates_answer(question: Question, bank: Bank) -> Iterator[Finding]:
         )
 
 
+@cache
 def _stem(word: str) -> str:
     """``word`` without a plural or common ending, so that "plays" and
     "played" are not new beside "play"."""
@@ -435,7 +488,20 @@ def _stem(word: str) -> str:
     return word
 
 
-def _spoilers(question: Question, bank: Bank) -> Iterator[Finding]:
+Phrases = dict[str, list[tuple[str, tuple[str, ...]]]]
+"""Spoiler words by their first word: each as written, and as words."""
+
+
+def _phrases(words: Iterable[str]) -> Phrases:
+    found: Phrases = defaultdict(list)
+    for word in words:
+        folded = _words(word)
+        if folded:
+            found[folded[0]].append((word, folded))
+    return found
+
+
+def _spoilers(question: Question, spoiler_words: Phrases) -> Iterator[Finding]:
     """A question without a spoiler level, or one marked ``none`` that uses
     a word the bank says gives the plot away."""
     if question.spoiler is None:
@@ -446,30 +512,22 @@ def _spoilers(question: Question, bank: Bank) -> Iterator[Finding]:
             "(without it the question counts as the ending)",
         )
         return
-    if question.spoiler != "none" or not bank.spoiler_words:
+    if question.spoiler != "none" or not spoiler_words:
         return
-    words = _texts_words(question)
-    used = [
-        word
-        for word in bank.spoiler_words
-        if any(_contains(text, _words(word)) for text in words)
-    ]
+    used: dict[str, None] = {}
+    for text in (question.prompt, *question.choices, question.explanation or ""):
+        words = _words(text)
+        for start, word in enumerate(words):
+            for written, phrase in spoiler_words.get(word, ()):
+                if words[start : start + len(phrase)] == phrase:
+                    used[written] = None
     if used:
         yield Finding(
             "spoiler-word",
             question.id,
-            f"marked spoiler none, but uses {_listed(used)}, which the bank "
+            f"marked spoiler none, but uses {_listed(list(used))}, which the bank "
             "lists as spoiler words",
         )
-
-
-def _texts_words(question: Question) -> list[tuple[str, ...]]:
-    texts: Iterable[str] = (
-        question.prompt,
-        *question.choices,
-        question.explanation or "",
-    )
-    return [_words(text) for text in texts]
 
 
 def _listed(words: Sequence[str]) -> str:

@@ -26,6 +26,8 @@ SPOILER_LEVELS: tuple[Spoiler, ...] = get_args(Spoiler)
 explanation), from the premise to the ending."""
 UNMARKED_SPOILER: Spoiler = "ending"
 """The level of a question that does not say: the cautious one."""
+ENDING = len(SPOILER_LEVELS) - 1
+"""The rank of the last level, the film's ending (see spoiler_rank)."""
 
 
 def spoiler_rank(level: Spoiler | None) -> int:

@@ -9,7 +9,11 @@ import random
 import sys
 from collections.abc import Sequence
 
-from filmquiz.bankfile.rules import SPOILER_LEVELS, Spoiler, one_of
+from filmquiz.bankfile.rules import (
+    SPOILER_LEVELS,
+    Spoiler,
+    one_of,
+)
 from filmquiz.commands.player import player_name
 from filmquiz.environment import Environment
 from filmquiz.errors import BadOption, ExitStatus, UnknownQuiz
@@ -86,6 +90,27 @@ def play(
             return Message(why, document=_no_game(bank.slug, bank.title, name))
         selection = selection._replace(only=wrong)
     rounds = plan_game(bank, selection)
+    if (
+        level is None
+        and not mistakes
+        and environment.can_draw_menus(on_stderr=on_stderr)
+        # Only for a bank that marks its endings: one that marks nothing has
+        # no level to offer but all of it (its heading still warns).
+        and any(r.question.spoiler == "ending" for r in rounds)
+    ):
+        from filmquiz.ask.terminal import pick_spoiler_level
+
+        try:
+            level = pick_spoiler_level(
+                film=bank.film is not None,
+                stream=sys.stderr if on_stderr else sys.stdout,
+                no_color=not environment.color,
+            )
+        except KeyboardInterrupt:
+            return Message("Stopped before the first question.", ExitStatus.INTERRUPTED)
+        if level != "ending":
+            selection = selection._replace(spoilers=level)
+            rounds = plan_game(bank, selection)
     view = GameView(screen)
     session: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
     if environment.can_draw_menus(on_stderr=on_stderr):
@@ -106,7 +131,7 @@ def play(
 
         echo = not environment.stdin_is_terminal
         ask = LineAsker(lines, LineView(view), echo=echo)
-    view.start(bank, rounds, name, practice=mistakes)
+    view.start(bank, rounds, name, practice=mistakes, spoilers_chosen=level is not None)
     with session:
         result = run_game(
             rounds,

@@ -244,7 +244,9 @@ def _nothing_matches(bank: Bank, selection: Selection) -> str:
     message = f"{quote(bank.title)} has no questions {' '.join(wanted)}"
     if selection.categories and bank.categories:
         message += f"; its categories are {', '.join(bank.categories)}"
-    if selection.spoilers is not None:
+    if selection.spoilers is not None and any(
+        question.spoiler is None for question in bank.questions
+    ):
         message += "; a question without a spoiler level counts as the ending"
     return message
 

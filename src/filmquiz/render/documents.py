@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from filmquiz.bankfile.rules import DIFFICULTIES
+
 if TYPE_CHECKING:
     from filmquiz.bankfile.model import Bank
     from filmquiz.banks.catalog import Entry
@@ -107,13 +109,15 @@ def quiz_details_document(bank: Bank, path: Path) -> dict[str, Any]:
         "film": msgspec.to_builtins(film) if film is not None else None,
         "questions": len(bank.questions),
         "categories": dict(Counter(q.category for q in bank.questions if q.category)),
-        "difficulties": dict(
-            Counter(q.difficulty for q in bank.questions if q.difficulty)
-        ),
+        "difficulties": {
+            level: count
+            for level in DIFFICULTIES
+            if (count := sum(1 for q in bank.questions if q.difficulty == level))
+        },
         "spoilers": dict(bank.spoilers),
+        "unmarked": sum(1 for q in bank.questions if q.spoiler is None),
         "credits": bank.credits,
         "license": bank.license,
-        "spoiler_words": list(bank.spoiler_words),
         "sources": dict(
             Counter(q.source for q in bank.questions if q.source).most_common()
         ),

@@ -8,18 +8,21 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from filmquiz.bankfile.model import Bank
-from filmquiz.bankfile.rules import SPOILER_LEVELS, spoiler_rank
+from filmquiz.bankfile.rules import ENDING, spoiler_rank
 from filmquiz.game.engine import Answer, Ending, GameResult, Round
 from filmquiz.render.console import RIGHT, WRONG, Screen, shown
-from filmquiz.render.wording import duration, plural, round_details, round_number
+from filmquiz.render.wording import (
+    duration,
+    plural,
+    round_details,
+    round_number,
+    spoils_the_ending,
+)
 from filmquiz.scores.statistics import COUNTED_FROM, Comparison, Standing
 from filmquiz.visible import visible
 
 if TYPE_CHECKING:
     from rich.table import Table
-
-_ENDING = len(SPOILER_LEVELS) - 1
-"""The rank of the last spoiler level: the film's ending."""
 
 ANSWERS_TABLE_FROM = 72
 """Columns a terminal needs for the answers as a table; a narrower one gets
@@ -40,8 +43,11 @@ class GameView:
         player: str,
         *,
         practice: bool = False,
+        spoilers_chosen: bool = False,
     ) -> None:
-        """The heading of a game: which quiz, for whom, how many questions."""
+        """The heading of a game: which quiz, for whom, how many questions,
+        and a warning when it may give an ending away (with how to avoid it,
+        unless the player chose the level)."""
         heading = shown(bank.title, "bold")
         film = bank.film
         details = [str(film.year)] if film and film.year else []
@@ -50,15 +56,15 @@ class GameView:
         if details:
             heading.append(f" ({', '.join(details)})", style="dim")
         self._people.print(heading)
-        if any(spoiler_rank(r.question.spoiler) == _ENDING for r in rounds):
-            self._people.print(
-                Text(
-                    "Spoilers: this game may give away how the film ends "
-                    "(--spoilers middle or --no-spoilers leaves such questions "
-                    "out).",
-                    style="yellow",
-                )
+        if any(spoiler_rank(r.question.spoiler) == ENDING for r in rounds):
+            warning = (
+                f"Spoilers: this game may give away {spoils_the_ending(bool(film))}"
             )
+            if not spoilers_chosen:
+                warning += (
+                    " (--spoilers middle or --no-spoilers leaves such questions out)"
+                )
+            self._people.print(Text(f"{warning}.", style="yellow"))
         self._people.print(
             Text.assemble(
                 f"{plural(len(rounds), 'question')} for ",

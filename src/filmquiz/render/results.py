@@ -108,7 +108,7 @@ def _check(check: Check, screen: Screen) -> None:
         ),
         soft_wrap=True,
     )
-    for warning in check.warnings:
+    for warning in check.warnings[:SHOWN_WARNINGS]:
         where = (
             f"question {quote(warning.question)}"
             if warning.question is not None
@@ -122,19 +122,34 @@ def _check(check: Check, screen: Screen) -> None:
             ),
             soft_wrap=True,
         )
+    more = len(check.warnings) - SHOWN_WARNINGS
+    if more > 0:
+        screen.note(f"{check.name}: and {plural(more, 'more warning')}")
+
+
+SHOWN_WARNINGS = 500
+"""Warnings shown for one bank: enough to work through, and a bank with
+hundreds of thousands is summed up below them rather than scrolled past."""
 
 
 def _warnings_summary(checks: list[Check], screen: Screen) -> None:
-    """How many warnings ``--strict`` found, in how many files."""
+    """How many warnings ``--strict`` found, of which kind, in how many
+    files."""
     found = [check for check in checks if check.warnings]
     if not found:
         if any(check.bank is not None for check in checks):
             screen.note("No warnings.")
         return
-    total = sum(len(check.warnings) for check in found)
+    from collections import Counter
+
+    from filmquiz.bankfile.linting import RULES
+
+    kinds = Counter(w.rule for check in found for w in check.warnings)
+    total = sum(kinds.values())
+    by_rule = ", ".join(f"{kinds[rule]} {rule}" for rule in RULES if kinds[rule])
     screen.note(
-        f"{plural(total, 'warning')} in {plural(len(found), 'file')}; the README "
-        "says what each means and how to fix it."
+        f"{plural(total, 'warning')} in {plural(len(found), 'file')} ({by_rule}); "
+        "the README says what each means and how to fix it."
     )
 
 

@@ -84,6 +84,21 @@ def quiz_label(entry: Entry) -> str:
     return f"{entry.slug}: {clipped(entry.summary.title)} ({questions})"
 
 
+SPOILER_MENU: tuple[tuple[Spoiler, str], ...] = (
+    ("none", "Only questions that spoil nothing (--no-spoilers)"),
+    ("middle", "Up to the middle of the film (--spoilers middle)"),
+    ("ending", "Every question, the ending too (--spoilers ending)"),
+)
+"""What a game that may spoil the ending offers before it starts, safest
+first: each level, and how to ask for it on the command line."""
+
+
+def spoils_the_ending(film: bool) -> str:
+    """``how the film ends``, or, for a quiz of many films, ``how a film
+    ends``."""
+    return "how the film ends" if film else "how a film ends"
+
+
 LONGEST_SHOWN = 200
 """Characters of a bank's title a listing shows: a title of megabytes would
 take the table minutes to lay out, and no one reads that far."""
