@@ -28,6 +28,8 @@ FIRST_QUESTION = (
     + lines("cast")
     + DOWN
     + ENTER  # medium
+    + DOWN * 3
+    + ENTER  # nothing past the opening
     + lines("He plays the insurance salesman.")
 )
 
@@ -49,6 +51,7 @@ class TestWizard:
                     "id": draft.document["questions"][0]["id"],
                     "category": "cast",
                     "difficulty": "medium",
+                    "spoiler": "none",
                     "prompt": "Who plays Walter Neff?",
                     "choices": ["Fred MacMurray", "Edward G. Robinson"],
                     "answer": "Fred MacMurray",
@@ -81,6 +84,7 @@ class TestWizard:
             + DOWN
             + DOWN
             + ENTER  # no difficulty
+            + ENTER  # the ending, or not sure
             + ENTER  # no explanation
         )
         keys.send_text(
@@ -100,6 +104,7 @@ class TestWizard:
         assert two == {
             "id": two["id"],
             "category": "cast",
+            "spoiler": "ending",
             "prompt": "Who directed it?",
             "choices": ["Billy Wilder", "Otto Preminger", "Fritz Lang"],
             "answer": "Fritz Lang",
@@ -134,6 +139,7 @@ class TestWizard:
             + ENTER  # Billy Wilder
             + ENTER  # no category
             + ENTER  # easy
+            + ENTER  # the ending, or not sure
             + ENTER  # no explanation
         )
         keys.send_text(FILM + FIRST_QUESTION + "y" + second + "n" + ENTER + ENTER)

@@ -489,6 +489,7 @@ NEW_KEYS = [
     ("Which one is right?", ENTER),
     ("Category (Enter to skip):", "cast" + ENTER),
     ("Difficulty:", ENTER),
+    ("How far into the film does it reach?", DOWN * 3 + ENTER),
     (
         "Explanation (Enter to skip):",
         "He plays the salesman." + ENTER,
@@ -527,7 +528,7 @@ def test_new_in_a_terminal(filmquiz_command: str, filmquiz_home: Path) -> None:
 def test_new_ctrl_c_offers_a_draft(filmquiz_command: str, filmquiz_home: Path) -> None:
     """Ctrl-C in the wizard's second question offers to keep the first."""
     term = Terminal(filmquiz_command, "new", rows=40, columns=120)
-    for prompt, keys in NEW_KEYS[:14]:
+    for prompt, keys in NEW_KEYS[:15]:
         term.wait_for(prompt)
         term.pump(0.1)
         term.send(keys)

@@ -27,6 +27,7 @@ from filmquiz.bankfile.rules import (
     FORMAT_VERSION,
     MAX_CHOICES,
     MIN_CHOICES,
+    Spoiler,
     is_film_year,
     is_plain,
 )
@@ -34,6 +35,14 @@ from filmquiz.banks.naming import question_id, slugify
 from filmquiz.locations import expand
 
 NO_DIFFICULTY = "(none)"
+REACH: tuple[tuple[str, Spoiler], ...] = (
+    ("the ending (or not sure)", "ending"),
+    ("the middle", "middle"),
+    ("the early scenes", "early"),
+    ("nothing past the opening: cast, crew, production", "none"),
+)
+"""The spoiler levels as the wizard offers them, the cautious one first, so
+that Enter never marks a question safer than it is."""
 USER_FOLDER = "My quizzes folder (play it by name)"
 OTHER_FILE = "Another file…"
 _YEAR = re.compile(r"[0-9]{1,4}")
@@ -151,6 +160,9 @@ class Wizard:
             "Category (Enter to skip):", validate=_optional, completions=earlier
         ).strip()
         difficulty = self._select("Difficulty:", [*DIFFICULTIES, NO_DIFFICULTY])
+        reach = self._select(
+            "How far into the film does it reach?", [label for label, _ in REACH]
+        )
         explanation = self._text(
             "Explanation (Enter to skip):", validate=_optional
         ).strip()
@@ -160,6 +172,7 @@ class Wizard:
             question["category"] = category
         if difficulty != NO_DIFFICULTY:
             question["difficulty"] = difficulty
+        question["spoiler"] = dict(REACH)[reach]
         question.update(prompt=prompt, choices=choices, answer=answer)
         if explanation:
             question["explanation"] = explanation
