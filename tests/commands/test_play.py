@@ -176,3 +176,32 @@ def test_ctrl_c_while_picking_a_quiz_is_a_plain_interruption(
     )
     assert said == Message("Stopped before a quiz was chosen.", ExitStatus.INTERRUPTED)
     assert capsys.readouterr().out.endswith(f"(1-{len(SHIPPED_BANKS)}): \n")
+
+
+@pytest.mark.parametrize(("typed", "levels"), [("1", {"none"}), ("ending", None)])
+def test_a_dumb_terminal_asks_about_spoilers_on_a_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    typed: str,
+    levels: set[str] | None,
+) -> None:
+    """TERM=dumb cannot draw the spoiler menu: the same question is asked on
+    a line, before any question of the game, by number or by level."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{typed}\n" + "1\n" * 5))
+    played = play(
+        environment=environment(terminal=True, cursor=False),
+        screen=Screen(color=False),
+        quiz="parallel-mothers",
+        player="ana",
+        count=5,
+        seed=18,
+    )
+    assert isinstance(played, GamePlayed)
+    out = capsys.readouterr().out
+    assert out.index("Which questions?") < out.index("Question 1 of 5")
+    spoilers = {q.id: q.spoiler for q in load_bank(PARALLEL_MOTHERS).questions}
+    asked = {spoilers[answer.question.id] for answer in played.result.answers}
+    if levels is None:
+        assert "ending" in asked
+    else:
+        assert asked <= levels

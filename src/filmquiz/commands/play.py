@@ -9,6 +9,7 @@ import random
 import sys
 from collections.abc import Sequence
 
+from filmquiz.bankfile.model import Bank
 from filmquiz.bankfile.rules import (
     SPOILER_LEVELS,
     Spoiler,
@@ -93,22 +94,16 @@ def play(
     if (
         level is None
         and not mistakes
-        and environment.can_draw_menus(on_stderr=on_stderr)
+        and environment.stdin_is_terminal
         # Only for a bank that marks its endings: one that marks nothing has
         # no level to offer but all of it (its heading still warns).
         and any(r.question.spoiler == "ending" for r in rounds)
     ):
-        from filmquiz.ask.terminal import pick_spoiler_level
-
         try:
-            level = pick_spoiler_level(
-                film=bank.film is not None,
-                stream=sys.stderr if on_stderr else sys.stdout,
-                no_color=not environment.color,
-            )
+            level = _ask_spoiler_level(bank, environment, screen, on_stderr=on_stderr)
         except KeyboardInterrupt:
             return Message("Stopped before the first question.", ExitStatus.INTERRUPTED)
-        if level != "ending":
+        if level is not None and level != "ending":
             selection = selection._replace(spoilers=level)
             rounds = plan_game(bank, selection)
     view = GameView(screen)
@@ -152,6 +147,35 @@ def play(
     if result.ending is Ending.OUTPUT_CLOSED:
         raise BrokenPipeError
     return GamePlayed(result, comparison)
+
+
+def _ask_spoiler_level(
+    bank: Bank, environment: Environment, screen: Screen, *, on_stderr: bool
+) -> Spoiler | None:
+    """Before a game that may give the ending away, ask which questions to
+    play: with a menu, or on a line in a terminal that cannot draw one
+    (TERM=dumb). None when there is no one to ask."""
+    film = bank.film is not None
+    if environment.can_draw_menus(on_stderr=on_stderr):
+        from filmquiz.ask.terminal import pick_spoiler_level
+
+        return pick_spoiler_level(
+            film=film,
+            stream=sys.stderr if on_stderr else sys.stdout,
+            no_color=not environment.color,
+        )
+    if not environment.interactive:
+        return None
+    from filmquiz.ask.lines import pick
+    from filmquiz.render.lines import LineView
+    from filmquiz.render.wording import SPOILER_MENU, spoils_the_ending
+
+    question = f"This game may give away {spoils_the_ending(film)}. Which questions?"
+    labels = [label for _, label in SPOILER_MENU]
+    names = [level for level, _ in SPOILER_MENU]
+    view = LineView(GameView(screen))
+    chosen = pick(question, labels, names, sys.stdin, view, echo=False)
+    return SPOILER_MENU[chosen][0]
 
 
 def _pick_quiz(environment: Environment, screen: Screen) -> str:
