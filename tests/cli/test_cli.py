@@ -469,6 +469,18 @@ def played_ids(runner: CliRunner, *args: str) -> list[str]:
 
 
 class TestSeeds:
+    def test_a_seed_without_a_shuffle_is_a_usage_error(self, runner: CliRunner) -> None:
+        """--seed orders the shuffle; with --no-shuffle it would silently do
+        nothing, so the two together are refused."""
+        result = runner.invoke(
+            app, ["play", "parallel-mothers", "--no-shuffle", "--seed", "4"], input=""
+        )
+        assert result.exit_code == ExitStatus.USAGE
+        assert result.stderr.startswith(
+            "error: --seed does nothing with --no-shuffle, which keeps the file's "
+            "order\n"
+        )
+
     def test_first_ten_are_the_first_ten_of_the_whole_game(
         self, runner: CliRunner
     ) -> None:

@@ -300,6 +300,27 @@ class TestTerminalGame:
         document = json.loads(out.read_text(encoding="utf-8"))
         assert (document["total"], len(document["questions"])) == (2, 2)
 
+    def test_json_in_a_terminal_picks_the_quiz_on_stderr(
+        self, filmquiz_command: str, tmp_path: Path
+    ) -> None:
+        """``filmquiz play --json > file`` with no quiz named: the quiz picker
+        is drawn where the game is, on stderr, and stdout gets the JSON."""
+        out = tmp_path / "result.json"
+        term = Terminal(
+            "/bin/sh",
+            "-c",
+            f'"{filmquiz_command}" play -n 1 --seed 1 --json --spoilers ending'
+            f' > "{out}"',
+        )
+        term.wait_for("Which quiz?")
+        place = [path.stem for path in SHIPPED_BANKS].index("parallel-mothers")
+        term.send(str(place + 1))
+        term.wait_for("Question 1 of 1")
+        term.send(ENTER)
+        assert term.finish() == ExitStatus.OK
+        document = json.loads(out.read_text(encoding="utf-8"))
+        assert (document["quiz"], document["total"]) == ("parallel-mothers", 1)
+
     def test_dumb_terminal_plays_line_by_line(
         self, filmquiz_command: str, write_bank: WriteBank
     ) -> None:

@@ -131,12 +131,15 @@ def select(message: str, choices: Sequence[str], **options: Any) -> str:
 def pick_quiz(
     entries: Sequence[Entry],
     *,
+    stream: TextIO | None = None,
     input: Input | None = None,
     output: Output | None = None,
     no_color: bool = False,
 ) -> str:
     """Ask which of the quizzes ``entries`` (all readable) to play; return its
-    name."""
+    name. The menu draws on ``stream`` (stdout when not given)."""
+    if output is None and stream is not None and stream is not sys.stdout:
+        output = create_output(stdout=stream)
     labels = [visible(quiz_label(entry)) for entry in entries]
     menu = Menu(
         heading="",

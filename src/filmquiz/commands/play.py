@@ -49,19 +49,30 @@ def play(
 
     name = player_name(player)
     level = _spoiler_level(spoilers, no_spoilers=no_spoilers)
+    if seed is not None and not shuffle:
+        raise BadOption(
+            "--seed", "does nothing with --no-shuffle, which keeps the file's order"
+        )
     # Bytes that are not text in the input are an answer that means nothing,
     # not a crash.
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     if quiz is None:
-        if not environment.interactive:
+        # With --json, people's side of the game (the picker too) is on
+        # stderr: a terminal there is enough.
+        person_sees = environment.interactive or (
+            on_stderr
+            and environment.stdin_is_terminal
+            and environment.stderr_is_terminal
+        )
+        if not person_sees:
             raise BadOption(
                 "QUIZ",
                 "is missing: give a quiz name from `filmquiz list`, or the path "
                 "of a bank file",
             )
         try:
-            quiz = _pick_quiz(environment, screen)
+            quiz = _pick_quiz(environment, screen, on_stderr=on_stderr)
         except KeyboardInterrupt:
             return Message("Stopped before a quiz was chosen.", ExitStatus.INTERRUPTED)
     bank = catalog.load(quiz)
@@ -178,7 +189,7 @@ def _ask_spoiler_level(
     return SPOILER_MENU[chosen][0]
 
 
-def _pick_quiz(environment: Environment, screen: Screen) -> str:
+def _pick_quiz(environment: Environment, screen: Screen, *, on_stderr: bool) -> str:
     """Ask which quiz to play: with a menu, or line by line in a terminal
     that cannot draw one (TERM=dumb)."""
     from filmquiz.banks import catalog
@@ -187,10 +198,14 @@ def _pick_quiz(environment: Environment, screen: Screen) -> str:
     entries = [entry for entry in catalog.entries() if entry.summary is not None]
     if not entries:
         raise UnknownQuiz("there is no quiz to play (`filmquiz list` says why)")
-    if environment.can_draw_menus():
+    if environment.can_draw_menus(on_stderr=on_stderr):
         from filmquiz.ask.terminal import pick_quiz
 
-        return pick_quiz(entries, no_color=not environment.color)
+        return pick_quiz(
+            entries,
+            no_color=not environment.color,
+            stream=sys.stderr if on_stderr else sys.stdout,
+        )
     from filmquiz.ask.lines import pick
     from filmquiz.render.lines import LineView
 
