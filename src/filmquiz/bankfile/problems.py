@@ -13,7 +13,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from filmquiz.bankfile.model import Bank, Film, Question
 from filmquiz.bankfile.rules import (
@@ -25,8 +25,6 @@ from filmquiz.bankfile.rules import (
     MIN_CHOICES,
     QUESTION_KEYS,
     SPOILER_LEVELS,
-    Difficulty,
-    Spoiler,
     choice_count_fits,
     is_film_year,
     looks,
@@ -35,6 +33,10 @@ from filmquiz.bankfile.rules import (
 )
 from filmquiz.errors import BankError, Problem
 from filmquiz.visible import quote
+
+Level = TypeVar("Level", bound=str)
+"""One of a fixed set of words a field may hold: a difficulty, a spoiler
+level."""
 
 _KEPT_PROBLEMS = 1000
 """Problems kept in full; more than shown (SHOWN_PROBLEMS), so that the ones
@@ -293,10 +295,10 @@ class _BankChecker:
         answer = self._text(item, "answer", required=True)
         if answer is not None and choices is not None and answer not in choices:
             self._problem(f"answer {quote(answer)} is not one of the choices")
-        difficulty = self._difficulty(item)
+        difficulty = self._level(item, "difficulty", DIFFICULTIES)
         category = self._text(item, "category")
         explanation = self._text(item, "explanation")
-        spoiler = self._spoiler(item)
+        spoiler = self._level(item, "spoiler", SPOILER_LEVELS)
         source = self._text(item, "source")
         if (
             id_ is None
@@ -357,26 +359,19 @@ class _BankChecker:
                 listed.add(choice)
         return tuple(value) if ok and choice_count_fits(len(value)) else None
 
-    def _difficulty(self, item: dict[str, Any]) -> Difficulty | None:
-        if "difficulty" not in item:
+    def _level(
+        self, item: dict[str, Any], key: str, levels: tuple[Level, ...]
+    ) -> Level | None:
+        """The value at ``key`` when it is one of ``levels`` (a difficulty,
+        a spoiler level), or None after reporting why it is not."""
+        if key not in item:
             return None
-        value = item["difficulty"]
-        for level in DIFFICULTIES:
+        value = item[key]
+        for level in levels:
             if value == level:
                 return level
-        names = one_of([quote(level) for level in DIFFICULTIES])
-        self._problem(f"difficulty must be {names}, got {describe(value)}")
-        return None
-
-    def _spoiler(self, item: dict[str, Any]) -> Spoiler | None:
-        if "spoiler" not in item:
-            return None
-        value = item["spoiler"]
-        for level in SPOILER_LEVELS:
-            if value == level:
-                return level
-        names = one_of([quote(level) for level in SPOILER_LEVELS])
-        self._problem(f"spoiler must be {names}, got {describe(value)}")
+        names = one_of([quote(level) for level in levels])
+        self._problem(f"{key} must be {names}, got {describe(value)}")
         return None
 
     def _text(

@@ -468,9 +468,9 @@ def main() -> None:
     flushed before exit, so that a failed write is seen here and not by
     Python as it shuts down.
     """
-    from filmquiz.errors import ExitStatus
-
     if sys.stdout is None:  # started with stdout closed (``>&-``)
+        from filmquiz.errors import ExitStatus
+
         raise SystemExit(ExitStatus.OUTPUT_CLOSED)
     try:
         try:

@@ -99,7 +99,10 @@ def play(
                     f"No mistakes to practise: {name} got every question of "
                     f"{bank.slug} right the last time."
                 )
-            return Message(why, document=_no_game(bank.slug, bank.title, name))
+            from filmquiz.render.documents import no_game_document
+
+            document = no_game_document(bank.slug, bank.title, name)
+            return Message(why, document=document)
         selection = selection._replace(only=wrong)
     rounds = plan_game(bank, selection)
     if (
@@ -177,16 +180,12 @@ def _ask_spoiler_level(
         )
     if not environment.interactive:
         return None
-    from filmquiz.ask.lines import pick
-    from filmquiz.render.lines import LineView
     from filmquiz.render.wording import SPOILER_MENU, spoils_the_ending
 
     question = f"This game may give away {spoils_the_ending(film)}. Which questions?"
     labels = [label for _, label in SPOILER_MENU]
     names = [level for level, _ in SPOILER_MENU]
-    view = LineView(GameView(screen))
-    chosen = pick(question, labels, names, sys.stdin, view, echo=False)
-    return SPOILER_MENU[chosen][0]
+    return SPOILER_MENU[_pick_on_a_line(screen, question, labels, names)][0]
 
 
 def _pick_quiz(environment: Environment, screen: Screen, *, on_stderr: bool) -> str:
@@ -206,14 +205,22 @@ def _pick_quiz(environment: Environment, screen: Screen, *, on_stderr: bool) -> 
             no_color=not environment.color,
             stream=sys.stderr if on_stderr else sys.stdout,
         )
+    names = [entry.slug for entry in entries]
+    labels = [quiz_label(entry) for entry in entries]
+    return names[_pick_on_a_line(screen, "Which quiz?", labels, names)]
+
+
+def _pick_on_a_line(
+    screen: Screen, question: str, labels: Sequence[str], names: Sequence[str]
+) -> int:
+    """Ask ``question`` in a terminal that cannot draw menus: ``labels``
+    numbered, a number or a name (``names``) typed; its index."""
     from filmquiz.ask.lines import pick
     from filmquiz.render.lines import LineView
 
-    names = [entry.slug for entry in entries]
-    labels = [quiz_label(entry) for entry in entries]
     view = LineView(GameView(screen))
     lines = sys.stdin if sys.stdin is not None else io.StringIO()
-    return names[pick("Which quiz?", labels, names, lines, view, echo=False)]
+    return pick(question, labels, names, lines, view, echo=False)
 
 
 def _spoiler_level(spoilers: str | None, *, no_spoilers: bool) -> Spoiler | None:
@@ -231,19 +238,3 @@ def _spoiler_level(spoilers: str | None, *, no_spoilers: bool) -> Spoiler | None
     if spoilers is not None:
         raise BadOption("--spoilers", f"must be {one_of(SPOILER_LEVELS)}")
     return None
-
-
-def _no_game(quiz: str, title: str, player: str) -> dict[str, object]:
-    """The JSON of a practice game with nothing to ask: no question, so
-    nothing wrong, and nothing left to play."""
-    return {
-        "quiz": quiz,
-        "title": title,
-        "player": player,
-        "score": 0,
-        "total": 0,
-        "complete": True,
-        "practice": True,
-        "seed": None,
-        "questions": [],
-    }

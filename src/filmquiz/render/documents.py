@@ -42,6 +42,22 @@ def game_document(result: GameResult) -> dict[str, Any]:
     }
 
 
+def no_game_document(quiz: str, title: str, player: str) -> dict[str, Any]:
+    """What ``play --mistakes --json`` prints when there is nothing to
+    practise: a practice game of no questions, complete, nothing wrong."""
+    return {
+        "quiz": quiz,
+        "title": title,
+        "player": player,
+        "score": 0,
+        "total": 0,
+        "complete": True,
+        "practice": True,
+        "seed": None,
+        "questions": [],
+    }
+
+
 def quiz_document(entry: Entry) -> dict[str, Any]:
     """A quiz, as ``list --json`` prints it."""
     summary = entry.summary
