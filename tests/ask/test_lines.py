@@ -9,7 +9,7 @@ import pytest
 from filmquiz.ask.lines import LineAsker, interpret
 from filmquiz.bankfile.model import Question
 from filmquiz.errors import InputEnded
-from filmquiz.game.engine import Round
+from filmquiz.game.engine import Reply, Round, Turn
 from filmquiz.render.console import Screen
 from filmquiz.render.game import GameView
 from filmquiz.render.lines import LineView
@@ -53,7 +53,7 @@ class TestLineAsker:
         ask = LineAsker(
             io.StringIO("seven\n1\n"), LineView(GameView(Screen())), echo=True
         )
-        assert ask(a_round()) == "Cecilia"
+        assert ask(a_round(), Turn("ana")) == Reply("Cecilia")
         out = capsys.readouterr().out
         assert out == (
             "Question 2 of 5\n"
@@ -72,4 +72,4 @@ class TestLineAsker:
         """No more lines: InputEnded, naming the question left unanswered."""
         ask = LineAsker(io.StringIO("nope\n"), LineView(GameView(Screen())), echo=True)
         with pytest.raises(InputEnded, match="before question 2 of 5"):
-            ask(a_round())
+            ask(a_round(), Turn("ana"))

@@ -12,7 +12,15 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 
 from filmquiz.ask.terminal import TerminalAsker, confirm
 from filmquiz.bankfile.model import Bank, Question
-from filmquiz.game.engine import Ending, Round, Selection, plan_game, run_game
+from filmquiz.game.engine import (
+    Ending,
+    Reply,
+    Round,
+    Selection,
+    Turn,
+    plan_game,
+    run_game,
+)
 from tests.support import CTRL_C, DOWN, ENTER
 
 
@@ -21,7 +29,10 @@ def a_round(*choices: str, prompt: str = "Who?") -> Round:
     return Round(number=1, total=1, question=question, choices=choices)
 
 
-def no_echo(round_: Round, choice: str) -> None:
+ALONE = Turn(player="ana")
+
+
+def no_echo(round_: Round, turn: Turn, choice: str) -> None:
     return None
 
 
@@ -30,18 +41,18 @@ class TestTerminalAsker:
         """The asker answers with the text of the choice picked."""
         keys.send_text(DOWN + ENTER)
         ask = TerminalAsker(echo=no_echo, input=keys, output=DummyOutput())
-        assert ask(a_round("Cecilia", "Anita", "Teresa")) == "Anita"
+        assert ask(a_round("Cecilia", "Anita", "Teresa"), ALONE) == Reply("Anita")
 
     def test_echoes_the_question_and_answer(self, keys: PipeInput) -> None:
         """Once answered, the menu gives way to the echo of the choice."""
         echoed: list[tuple[int, str]] = []
         keys.send_text("3")
         ask = TerminalAsker(
-            echo=lambda round_, choice: echoed.append((round_.number, choice)),
+            echo=lambda round_, turn, choice: echoed.append((round_.number, choice)),
             input=keys,
             output=DummyOutput(),
         )
-        ask(a_round("Cecilia", "Anita", "Teresa"))
+        ask(a_round("Cecilia", "Anita", "Teresa"), ALONE)
         assert echoed == [(1, "Teresa")]
 
     def test_ctrl_c_raises_keyboard_interrupt(self, keys: PipeInput) -> None:
@@ -49,7 +60,7 @@ class TestTerminalAsker:
         keys.send_text(CTRL_C)
         ask = TerminalAsker(echo=no_echo, input=keys, output=DummyOutput())
         with pytest.raises(KeyboardInterrupt):
-            ask(a_round("Cecilia", "Anita"))
+            ask(a_round("Cecilia", "Anita"), ALONE)
 
     def test_markup_is_drawn_as_typed(self, keys: PipeInput) -> None:
         """Bank text that looks like markup reaches the screen unchanged, and
@@ -66,8 +77,8 @@ class TestTerminalAsker:
             category="plot",
             difficulty="hard",
         )
-        chosen = ask(Round(1, 1, question, question.choices))
-        assert chosen == "<b>Anita</b>"
+        chosen = ask(Round(1, 1, question, question.choices), ALONE)
+        assert chosen == Reply("<b>Anita</b>")
         drawn = screen.getvalue()
         assert "Question 1 of 1 (plot, hard)" in drawn
         assert "[bold]Who?" in drawn
@@ -92,11 +103,11 @@ class TestWholeGameInProcess:
         next_keys = iter([ENTER, DOWN + ENTER])
         keys.send_text(DOWN + ENTER)
         ask = TerminalAsker(
-            echo=lambda round_, choice: keys.send_text(next(next_keys, "")),
+            echo=lambda round_, turn, choice: keys.send_text(next(next_keys, "")),
             input=keys,
             output=DummyOutput(),
         )
-        result = run_game(rounds, ask, lambda r, a: None, bank=bank, player="p")
+        result = run_game(rounds, ask, lambda r, t, a: None, bank=bank, player="p")
         assert result.ending is Ending.COMPLETED
         assert [a.chosen for a in result.answers] == ["y", "x", "y"]
         assert result.score == 2

@@ -181,6 +181,12 @@ class TestMistakes:
             "complete": True,
             "practice": True,
             "seed": None,
+            "scoring": "standard",
+            "time_limit": None,
+            "points": 0,
+            "longest_streak": 0,
+            "seconds": 0.0,
+            "fifty_fifty_at": None,
             "questions": [],
         }
         assert result.stderr == (

@@ -11,7 +11,7 @@ from prompt_toolkit.input import PipeInput
 from prompt_toolkit.output import DummyOutput
 
 from filmquiz.commands.history import reset, scores
-from filmquiz.commands.play import play
+from filmquiz.commands.play import GameOptions, play
 from filmquiz.environment import Environment
 from filmquiz.errors import ExitStatus
 from filmquiz.render.console import Screen
@@ -34,7 +34,7 @@ def one_game(monkeypatch: pytest.MonkeyPatch) -> None:
         screen=Screen(color=False),
         quiz="parallel-mothers",
         player="ana",
-        count=1,
+        options=GameOptions(count=1),
     )
 
 

@@ -8,7 +8,7 @@ import io
 import pytest
 
 from filmquiz.bankfile.reading import load_bank
-from filmquiz.commands.play import play
+from filmquiz.commands.play import GameOptions, play
 from filmquiz.environment import Environment
 from filmquiz.errors import BadOption, ExitStatus
 from filmquiz.render.console import Screen
@@ -49,9 +49,9 @@ def test_a_dumb_terminal_plays_line_by_line_without_echo(
         screen=Screen(color=False),
         quiz="parallel-mothers",
         player="ana",
-        count=1,
-        shuffle=False,
-        categories=["production and awards"],
+        options=GameOptions(
+            count=1, shuffle=False, categories=("production and awards",)
+        ),
     )
     assert isinstance(played, GamePlayed)
     assert played.status is ExitStatus.OK
@@ -72,8 +72,7 @@ def test_a_pipe_is_echoed(
         screen=Screen(color=False),
         quiz="parallel-mothers",
         player="ana",
-        count=1,
-        seed=3,
+        options=GameOptions(count=1, seed=3),
     )
     assert "Your answer (1-4): 1\n" in capsys.readouterr().out
 
@@ -114,6 +113,12 @@ def test_mistakes_before_any_game_is_a_message() -> None:
         "complete": True,
         "practice": True,
         "seed": None,
+        "scoring": "standard",
+        "time_limit": None,
+        "points": 0,
+        "longest_streak": 0,
+        "seconds": 0.0,
+        "fifty_fifty_at": None,
         "questions": [],
     }
 
@@ -130,9 +135,9 @@ def test_a_dumb_terminal_picks_the_quiz_line_by_line(
         screen=Screen(color=False),
         quiz=None,
         player="ana",
-        count=1,
-        shuffle=False,
-        categories=["production and awards"],
+        options=GameOptions(
+            count=1, shuffle=False, categories=("production and awards",)
+        ),
     )
     assert isinstance(played, GamePlayed)
     assert played.result.quiz == "parallel-mothers"
@@ -150,7 +155,7 @@ def test_the_line_picker_asks_again_when_it_does_not_understand(
         screen=Screen(color=False),
         quiz=None,
         player="ana",
-        count=1,
+        options=GameOptions(count=1),
     )
     assert isinstance(played, GamePlayed)
     assert "no-such-quiz" in capsys.readouterr().out
@@ -193,8 +198,7 @@ def test_a_dumb_terminal_asks_about_spoilers_on_a_line(
         screen=Screen(color=False),
         quiz="parallel-mothers",
         player="ana",
-        count=5,
-        seed=18,
+        options=GameOptions(count=5, seed=18),
     )
     assert isinstance(played, GamePlayed)
     out = capsys.readouterr().out

@@ -16,8 +16,10 @@ from filmquiz.game.engine import (
     CategoryScore,
     Clocks,
     Ending,
+    Reply,
     Round,
     Selection,
+    Turn,
     plan_game,
     run_game,
 )
@@ -206,12 +208,12 @@ class ScriptedPlayer:
         self.then = then
         self.asked: list[str] = []
 
-    def __call__(self, round_: Round) -> str:
+    def __call__(self, round_: Round, turn: Turn) -> Reply:
         self.asked.append(round_.question.id)
         if not self.picks:
             assert self.then is not None
             raise self.then
-        return round_.choices[self.picks.pop(0)]
+        return Reply(round_.choices[self.picks.pop(0)])
 
 
 class TestPlay:
@@ -223,7 +225,7 @@ class TestPlay:
         result = run_game(
             rounds,
             ScriptedPlayer([0, 1, 0]),
-            lambda r, a: told.append((r.question.id, a.correct)),
+            lambda r, t, a: told.append((r.question.id, a.correct)),
             bank=bank,
             player="ana",
             clocks=fixed_clocks(),
@@ -233,7 +235,7 @@ class TestPlay:
         assert result.complete
         assert (result.score, result.total) == (2, 3)
         assert result.percent == pytest.approx(66.666, abs=0.01)
-        assert result.seconds == 7.5
+        assert result.seconds == 7.5 * 7  # from the game's start to its end
         assert result.started_at == datetime(2026, 1, 1, 20, 0, 0, tzinfo=UTC)
         assert result.finished_at == datetime(2026, 1, 1, 20, 0, 1, tzinfo=UTC)
         assert result.by_category() == [
@@ -248,7 +250,7 @@ class TestPlay:
         result = run_game(
             rounds,
             ScriptedPlayer([0, 0], then=KeyboardInterrupt()),
-            lambda r, a: None,
+            lambda r, t, a: None,
             bank=bank,
             player="ana",
         )
@@ -262,7 +264,7 @@ class TestPlay:
         bank = make_bank()
         rounds = plan_game(bank, Selection(shuffle=False))
 
-        def tell(round_: Round, answer: Answer) -> None:
+        def tell(round_: Round, turn: Turn, answer: Answer) -> None:
             raise KeyboardInterrupt
 
         result = run_game(rounds, ScriptedPlayer([0]), tell, bank=bank, player="ana")
@@ -276,7 +278,7 @@ class TestPlay:
         result = run_game(
             rounds,
             ScriptedPlayer([1], then=InputEnded("gone")),
-            lambda r, a: None,
+            lambda r, t, a: None,
             bank=bank,
             player="ana",
         )
@@ -288,7 +290,7 @@ class TestPlay:
         bank = make_bank()
         rounds = plan_game(bank, Selection(difficulties=("easy",), shuffle=False))
         result = run_game(
-            rounds, ScriptedPlayer([0, 0]), lambda r, a: None, bank=bank, player="p"
+            rounds, ScriptedPlayer([0, 0]), lambda r, t, a: None, bank=bank, player="p"
         )
         assert result.by_category() == [
             CategoryScore("plot", 1, 1),
@@ -302,7 +304,7 @@ class TestPlay:
         result = run_game(
             rounds,
             ScriptedPlayer([0, 2]),
-            lambda r, a: None,
+            lambda r, t, a: None,
             bank=bank,
             player="ana",
             practice=True,
@@ -317,13 +319,38 @@ class TestPlay:
             "complete": True,
             "practice": True,
             "seed": 7,
+            "scoring": "standard",
+            "time_limit": None,
+            "points": 0,
+            "longest_streak": 1,
+            "seconds": 0.0,
+            "fifty_fifty_at": None,
             "questions": [
-                {"id": "a", "chosen": "a-right", "answer": "a-right", "correct": True},
+                {
+                    "id": "a",
+                    "type": "single",
+                    "chosen": "a-right",
+                    "given": "a-right",
+                    "answer": "a-right",
+                    "correct": True,
+                    "late": False,
+                    "forgiven": None,
+                    "fifty_fifty": False,
+                    "seconds": 0.0,
+                    "points": 0,
+                },
                 {
                     "id": "b",
+                    "type": "single",
                     "chosen": "b-wrong-2",
+                    "given": "b-wrong-2",
                     "answer": "b-right",
                     "correct": False,
+                    "late": False,
+                    "forgiven": None,
+                    "fifty_fifty": False,
+                    "seconds": 0.0,
+                    "points": 0,
                 },
             ],
         }

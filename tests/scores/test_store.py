@@ -41,7 +41,7 @@ def result(
 ) -> GameResult:
     """A game whose answers are ``picks``: r for right, w for wrong."""
     answers = tuple(
-        Answer(q, "right" if pick == "r" else "wrong")
+        Answer(q, "right" if pick == "r" else "wrong", correct=pick == "r")
         for q, pick in zip(QUESTIONS, picks, strict=False)
     )
     moment = datetime(2026, 11, 1, 20, minute, tzinfo=UTC)

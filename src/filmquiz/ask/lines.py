@@ -8,15 +8,22 @@ import re
 from collections.abc import Sequence
 from typing import TextIO
 
+from filmquiz.bankfile.rules import TRUE_FALSE
 from filmquiz.errors import InputEnded
-from filmquiz.game.engine import Round
+from filmquiz.game.engine import Reply, Round, Turn
+from filmquiz.game.judging import Given
 from filmquiz.render.lines import LineView
+from filmquiz.render.wording import answer_prompt
 
 LONGEST_LINE = 1000
 """Characters an answer line may have; a longer one is not an answer, and is
 read no further than its end."""
 
 _NUMBER = re.compile("[0-9]{1,4}")
+_NUMBERS = re.compile(r"[\s,]+")
+_TRUE_FALSE_WORDS = {"true": True, "t": True, "false": False, "f": False}
+FIFTY_FIFTY = "50"
+"""The line that uses a 50:50, where one may be used."""
 
 
 def interpret(line: str, choices: tuple[str, ...]) -> str | None:
@@ -31,9 +38,36 @@ def interpret(line: str, choices: tuple[str, ...]) -> str | None:
     return text if text in choices else None
 
 
+def interpret_reply(line: str, round_: Round, offered: tuple[str, ...]) -> Given | None:
+    """What an answer line gives for ``round_``, or None when it is not an
+    answer: a choice among those ``offered`` (by its number in the round, or
+    its text), True or False (also as a word), the numbers of the choices
+    picked (separated by commas or spaces), or the words typed."""
+    kind = round_.question.type
+    if kind == "text":
+        return line.strip() or None
+    if kind == "multi":
+        parts = [part for part in _NUMBERS.split(line.strip()) if part]
+        if not parts or not all(_NUMBER.fullmatch(part) for part in parts):
+            return None
+        numbers = [int(part) for part in parts]
+        if len(set(numbers)) != len(numbers) or not all(
+            1 <= number <= len(round_.choices) for number in numbers
+        ):
+            return None
+        return tuple(round_.choices[number - 1] for number in numbers)
+    choice = interpret(line, round_.choices)
+    if kind == "truefalse":
+        word = _TRUE_FALSE_WORDS.get(line.strip().casefold())
+        if choice is None:
+            return word
+        return choice == TRUE_FALSE[0]
+    return choice if choice in offered else None
+
+
 class LineAsker:
     """Asks each round on a line view and reads one answer per line from
-    ``lines``."""
+    ``lines``; in a party, each line answers for the next player in turn."""
 
     def __init__(self, lines: TextIO, view: LineView, *, echo: bool) -> None:
         self._lines = lines
@@ -41,12 +75,17 @@ class LineAsker:
         # Repeat each line read when it came from a pipe, which no terminal
         # showed as it was typed.
         self._echo = echo
+        self._shown: Round | None = None
 
-    def __call__(self, round_: Round) -> str:
-        """Ask until a line names a choice; raise InputEnded when lines run out."""
-        self._view.question(round_)
+    def __call__(self, round_: Round, turn: Turn) -> Reply:
+        """Ask until a line answers; raise InputEnded when lines run out.
+        A 50:50 asked for (``50``) shows what is left, and asks again."""
+        if self._shown is not round_:
+            self._view.question(round_)
+            self._shown = round_
+        offered = round_.choices
         while True:
-            self._view.prompt(len(round_.choices))
+            self._view.prompt(answer_prompt(round_, turn))
             line = _read_answer(self._lines, self._view)
             if line is None:
                 self._view.echo("")
@@ -61,10 +100,15 @@ class LineAsker:
                 continue
             if self._echo:
                 self._view.echo(line)
-            choice = interpret(line, round_.choices)
-            if choice is not None:
-                return choice
-            self._view.not_understood(line, len(round_.choices))
+            if turn.halved and line.strip() == FIFTY_FIFTY:
+                offered = turn.halved
+                turn = turn._replace(halved=())
+                self._view.halved(round_, offered)
+                continue
+            given = interpret_reply(line, round_, offered)
+            if given is not None:
+                return Reply(given, fifty_fifty=offered != round_.choices)
+            self._view.not_understood(line, round_, offered)
 
 
 def pick(
@@ -81,7 +125,7 @@ def pick(
     InputEnded when lines run out."""
     view.menu(prompt, labels)
     while True:
-        view.prompt(len(labels))
+        view.prompt(f"Your answer (1-{len(labels)}): ")
         line = _read_answer(lines, view)
         if line is None:
             view.echo("")
@@ -94,7 +138,7 @@ def pick(
         name = interpret(line, tuple(names))
         if name is not None:
             return list(names).index(name)
-        view.not_understood(line, len(labels))
+        view.not_understood_pick(line, len(labels))
 
 
 def confirm(question: str, lines: TextIO, view: LineView) -> bool:

@@ -13,11 +13,14 @@ still erases all of them.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import math
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from prompt_toolkit.application import Application
 from prompt_toolkit.application.current import get_app
@@ -42,12 +45,55 @@ STYLE = Style(
         ("instruction", "fg:ansibrightblack"),
         ("more", "fg:ansibrightblack italic"),
         ("answer", "fg:ansicyan bold"),
+        ("clock", "fg:ansiyellow"),
+        ("clock.urgent", "fg:ansired bold"),
     ]
 )
 
 POINTER = "»"
 NUMBER_KEYS = "123456789"
 """The keys that pick a choice at once: 1 picks the first one."""
+FIFTY_FIFTY_KEY = "f"
+"""The key that uses a 50:50, where one may be used."""
+URGENT_SECONDS = 5
+"""Seconds left from which the countdown turns red."""
+TICK = 0.25
+"""Seconds between redraws of a countdown: often enough that it never shows
+a second late, and prompt_toolkit redraws only what changed."""
+
+
+class Line(NamedTuple):
+    """One line of the menu as drawn: its style and its text."""
+
+    style: str
+    text: str
+
+
+def seconds_left(deadline: float) -> int:
+    """Whole seconds left until ``deadline`` (on the monotonic clock),
+    rounded up: 0 only once it has passed."""
+    return max(math.ceil(deadline - time.monotonic()), 0)
+
+
+def countdown(deadline: float) -> Line:
+    """The countdown line: ``⏱ 12 s left``, red in the last seconds."""
+    left = seconds_left(deadline)
+    style = "class:clock.urgent" if left <= URGENT_SECONDS else "class:clock"
+    return Line(style, f"⏱ {left} s left")
+
+
+def expire_at(application: Application[Any], deadline: float | None) -> None:
+    """Close ``application`` with no answer (None) when ``deadline`` passes;
+    called from its pre_run, when its event loop runs."""
+    if deadline is None:
+        return
+
+    async def expire() -> None:
+        await asyncio.sleep(max(deadline - time.monotonic(), 0))
+        if application.is_running and not application.future.done():  # type: ignore[union-attr]
+            application.exit(result=None)
+
+    application.create_background_task(expire())
 
 
 def wrap(text: str, width: int, *, first: str = "", rest: str = "") -> list[str]:
@@ -87,13 +133,6 @@ def _fit(word: str, cells: int) -> str:
     return word
 
 
-class Line(NamedTuple):
-    """One line of the menu as drawn: its style and its text."""
-
-    style: str
-    text: str
-
-
 class Menu:
     """Asks one question and returns the position of the choice picked.
 
@@ -103,6 +142,11 @@ class Menu:
     raises KeyboardInterrupt. Keys pressed before the menu is drawn are
     discarded, so that an impatient second Enter never answers a question
     that was not yet shown.
+
+    With a ``deadline`` (on the monotonic clock), a countdown is drawn under
+    the hint and the menu closes with no answer (None) when it passes. With
+    ``halved`` (the positions a 50:50 keeps), the F key takes the other
+    choices away, once; ``fifty_fifty_used`` then says so.
     """
 
     def __init__(
@@ -115,13 +159,21 @@ class Menu:
         input: Input | None = None,
         output: Output | None = None,
         no_color: bool = False,
+        deadline: float | None = None,
+        halved: Sequence[int] = (),
     ) -> None:
         self.heading = heading
         self.prompt = prompt
         self.choices = tuple(choices)
         self.hint = hint
+        self.deadline = deadline
+        self.halved = tuple(halved)
+        self.fifty_fifty_used = False
+        self.offered = list(range(len(self.choices)))
+        """The positions of the choices still offered (all, until a 50:50)."""
         self.pointed_at = 0
-        self._application: Application[int] = Application(
+        """Where the pointer is, among the choices offered."""
+        self._application: Application[int | None] = Application(
             layout=Layout(
                 Window(
                     FormattedTextControl(
@@ -138,11 +190,24 @@ class Menu:
             input=input,
             output=output,
             color_depth=ColorDepth.DEPTH_1_BIT if no_color else None,
+            refresh_interval=TICK if deadline is not None else None,
         )
 
-    def ask(self) -> int:
-        """Draw the menu and wait for a choice; return its position."""
-        return self._application.run(pre_run=self._discard_typeahead)
+    def ask(self) -> int | None:
+        """Draw the menu and wait for a choice; return its position, or None
+        when the deadline passed first."""
+        return self._application.run(pre_run=self._start)
+
+    def pick(self) -> int:
+        """Draw a menu without a deadline and wait for a choice; return its
+        position."""
+        position = self.ask()
+        assert position is not None, "only a deadline ends a menu without a choice"
+        return position
+
+    def _start(self) -> None:
+        self._discard_typeahead()
+        expire_at(self._application, self.deadline)
 
     # -- keys -----------------------------------------------------------------
 
@@ -152,12 +217,12 @@ class Menu:
         @bindings.add("down")
         @bindings.add("tab")
         def _down(event: KeyPressEvent) -> None:
-            self.pointed_at = (self.pointed_at + 1) % len(self.choices)
+            self.pointed_at = (self.pointed_at + 1) % len(self.offered)
 
         @bindings.add("up")
         @bindings.add("s-tab")
         def _up(event: KeyPressEvent) -> None:
-            self.pointed_at = (self.pointed_at - 1) % len(self.choices)
+            self.pointed_at = (self.pointed_at - 1) % len(self.offered)
 
         @bindings.add("home")
         @bindings.add("pageup")
@@ -167,14 +232,25 @@ class Menu:
         @bindings.add("end")
         @bindings.add("pagedown")
         def _last(event: KeyPressEvent) -> None:
-            self.pointed_at = len(self.choices) - 1
+            self.pointed_at = len(self.offered) - 1
 
         @bindings.add("enter")
         def _pick(event: KeyPressEvent) -> None:
-            event.app.exit(result=self.pointed_at)
+            event.app.exit(result=self.offered[self.pointed_at])
 
         for position, key in enumerate(NUMBER_KEYS[: len(self.choices)]):
-            bindings.add(key)(_picking(position))
+            bindings.add(key)(self._picking(position))
+
+        @bindings.add(FIFTY_FIFTY_KEY)
+        @bindings.add(FIFTY_FIFTY_KEY.upper())
+        def _fifty_fifty(event: KeyPressEvent) -> None:
+            if self.halved and not self.fifty_fifty_used:
+                pointed = self.offered[self.pointed_at]
+                self.offered = list(self.halved)
+                self.fifty_fifty_used = True
+                self.pointed_at = (
+                    self.offered.index(pointed) if pointed in self.offered else 0
+                )
 
         @bindings.add("c-c")
         def _interrupt(event: KeyPressEvent) -> None:
@@ -189,6 +265,13 @@ class Menu:
             return None
 
         return bindings
+
+    def _picking(self, position: int) -> Callable[[KeyPressEvent], None]:
+        def pick(event: KeyPressEvent) -> None:
+            if position in self.offered:  # not one a 50:50 took away
+                event.app.exit(result=position)
+
+        return pick
 
     def _discard_typeahead(self) -> None:
         drop_typeahead(self._application.input)
@@ -211,15 +294,23 @@ class Menu:
             for text in (wrap(self.heading, width) if self.heading else [])
         ]
         top += [Line("class:question", text) for text in wrap(self.prompt, width)]
-        bottom = [Line("class:instruction", text) for text in wrap(self.hint, width)]
+        hint = self.hint
+        if self.fifty_fifty_used:
+            hint = "50:50: two wrong choices are gone. " + hint
+        elif self.halved:
+            hint += f"; {FIFTY_FIFTY_KEY.upper()} for a 50:50"
+        bottom = [Line("class:instruction", text) for text in wrap(hint, width)]
+        if self.deadline is not None:
+            bottom.append(countdown(self.deadline))
         blocks = [
-            self._choice_lines(position, width) for position in range(len(self.choices))
+            self._choice_lines(index, width) for index in range(len(self.offered))
         ]
         room = height - len(top) - len(bottom)
         return [*top, *_scrolled(blocks, self.pointed_at, room), *bottom]
 
-    def _choice_lines(self, position: int, width: int) -> list[Line]:
-        pointed = position == self.pointed_at
+    def _choice_lines(self, index: int, width: int) -> list[Line]:
+        pointed = index == self.pointed_at
+        position = self.offered[index]
         widest = len(f"{len(self.choices)}.")
         number = f"{position + 1}."
         lead = f" {POINTER if pointed else ' '} {number:<{widest}} "
@@ -248,13 +339,6 @@ def _scrolled(blocks: list[list[Line]], pointed_at: int, room: int) -> list[Line
     if last + 1 < len(blocks):
         shown.append(Line("class:more", f"   ↓ {len(blocks) - last - 1} more"))
     return shown
-
-
-def _picking(position: int) -> Callable[[KeyPressEvent], None]:
-    def pick(event: KeyPressEvent) -> None:
-        event.app.exit(result=position)
-
-    return pick
 
 
 def drop_typeahead(input: Input | None) -> None:

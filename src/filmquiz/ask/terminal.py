@@ -15,12 +15,21 @@ from typing import Any, TextIO
 
 import questionary
 from prompt_toolkit.input import Input, create_input
+from prompt_toolkit.layout import Container, HSplit, Layout, Window
+from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.output import ColorDepth, Output, create_output
 
-from filmquiz.ask.menu import Menu, quiet_keys
-from filmquiz.bankfile.rules import Spoiler
+from filmquiz.ask.menu import (
+    TICK,
+    Menu,
+    countdown,
+    drop_typeahead,
+    expire_at,
+    quiet_keys,
+)
+from filmquiz.bankfile.rules import TRUE_FALSE, Spoiler
 from filmquiz.banks.catalog import Entry
-from filmquiz.game.engine import Round
+from filmquiz.game.engine import Reply, Round, Turn
 from filmquiz.render.wording import (
     SPOILER_MENU,
     answer_hint,
@@ -39,20 +48,31 @@ STYLE = questionary.Style(
         ("highlighted", "fg:ansicyan bold"),
         ("instruction", "fg:ansibrightblack"),
         ("placeholder", "fg:ansibrightblack"),
+        ("clock", "fg:ansiyellow"),
+        ("clock.urgent", "fg:ansired bold"),
     ]
 )
+MULTI_HINT = "(Space picks or drops a choice, Enter answers)"
+TEXT_HINT = "(type your answer and press Enter)"
 
-Echo = Callable[[Round, str], None]
-"""Shows the question and the choice made, once the menu has gone."""
+Echo = Callable[[Round, Turn, str], None]
+"""Shows the question and the answer given (as text), once the prompt has
+gone."""
+
+BeforeTurn = Callable[[Round, Turn], None]
+"""Draws what comes before a player's prompt (a party clears the screen)."""
 
 
 class TerminalAsker:
-    """Asks each round with a menu and returns the choice made.
+    """Asks each round in the terminal and returns the reply: a menu for a
+    single-choice or true/false question, questionary's checkbox for a
+    multi-select one, a line to type for a typed answer; each with a
+    countdown when the turn has a deadline.
 
-    The menu erases itself once answered, and ``echo`` writes the question
-    and the answer in its place. ``input`` and ``output`` replace the real
-    terminal (tests pass a pipe input); ``stream`` is where the menu draws
-    when no ``output`` is given.
+    Every prompt erases itself once answered, and ``echo`` writes the
+    question and the answer in its place. ``input`` and ``output`` replace
+    the real terminal (tests pass a pipe input); ``stream`` is where the
+    prompts draw when no ``output`` is given.
     """
 
     def __init__(
@@ -63,10 +83,12 @@ class TerminalAsker:
         stream: TextIO | None = None,
         input: Input | None = None,
         output: Output | None = None,
+        before_turn: BeforeTurn | None = None,
     ) -> None:
         if output is None and stream is not None and stream is not sys.stdout:
             output = create_output(stdout=stream)
         self._echo = echo
+        self._before_turn = before_turn
         self._no_color = no_color
         # One input for the whole game, so that keys read ahead for one menu
         # are known to, and discarded by, the next.
@@ -79,20 +101,109 @@ class TerminalAsker:
         with quiet_keys():
             yield
 
-    def __call__(self, round_: Round) -> str:
-        """Ask until a choice is made; Ctrl-C raises KeyboardInterrupt."""
+    def __call__(self, round_: Round, turn: Turn) -> Reply:
+        """Ask until an answer is given or the time runs out; Ctrl-C raises
+        KeyboardInterrupt."""
+        if self._before_turn is not None:
+            self._before_turn(round_, turn)
+        kind = round_.question.type
+        if kind == "multi":
+            reply = self._checkbox(round_, turn)
+        elif kind == "text":
+            reply = self._typed(round_, turn)
+        else:
+            reply = self._menu(round_, turn)
+        self._echo(round_, turn, _as_text(round_, reply))
+        return reply
+
+    def _menu(self, round_: Round, turn: Turn) -> Reply:
+        choices = round_.choices
         menu = Menu(
-            heading=visible(round_heading(round_)),
+            heading=visible(round_heading(round_, turn)),
             prompt=visible(round_.question.prompt),
-            choices=[visible(choice) for choice in round_.choices],
-            hint=answer_hint(len(round_.choices)),
+            choices=[visible(choice) for choice in choices],
+            hint=answer_hint(len(choices)),
             input=self._input,
             output=self._output,
             no_color=self._no_color,
+            deadline=turn.deadline,
+            halved=[choices.index(choice) for choice in turn.halved],
         )
-        choice = round_.choices[menu.ask()]
-        self._echo(round_, choice)
-        return choice
+        position = menu.ask()
+        given = None if position is None else choices[position]
+        if given is not None and round_.question.type == "truefalse":
+            return Reply(given == TRUE_FALSE[0], menu.fifty_fifty_used)
+        return Reply(given, menu.fifty_fifty_used)
+
+    def _checkbox(self, round_: Round, turn: Turn) -> Reply:
+        drop_typeahead(self._input)
+        question = questionary.checkbox(
+            visible(round_.question.prompt),
+            choices=[
+                questionary.Choice(title=visible(choice), value=choice)
+                for choice in round_.choices
+            ],
+            validate=lambda picked: bool(picked) or "Pick at least one (Space picks)",
+            instruction=MULTI_HINT,
+            qmark="",
+            **self._options(),
+        )
+        picked = _run_timed(question, round_heading(round_, turn), turn.deadline)
+        return Reply(None if picked is None else tuple(picked))
+
+    def _typed(self, round_: Round, turn: Turn) -> Reply:
+        drop_typeahead(self._input)
+        question = questionary.text(
+            visible(round_.question.prompt),
+            validate=lambda typed: bool(typed.strip()) or "Type an answer",
+            instruction=TEXT_HINT,
+            qmark="",
+            **self._options(),
+        )
+        typed = _run_timed(question, round_heading(round_, turn), turn.deadline)
+        return Reply(None if typed is None else str(typed))
+
+    def _options(self) -> dict[str, Any]:
+        return prompt_options(
+            input=self._input, output=self._output, no_color=self._no_color
+        )
+
+
+def _run_timed(
+    question: questionary.Question, heading: str, deadline: float | None
+) -> Any:
+    """Run a questionary prompt under ``heading``, erased once answered;
+    with a ``deadline``, a countdown under it, and None when time runs out."""
+    application = question.application
+    layout = application.layout
+    parts: list[Container] = [
+        Window(
+            FormattedTextControl([("class:instruction", visible(heading))]),
+            dont_extend_height=True,
+            wrap_lines=True,
+        ),
+        layout.container,
+    ]
+    if deadline is not None:
+        parts.append(
+            Window(FormattedTextControl(lambda: [countdown(deadline)]), height=1)
+        )
+        application.refresh_interval = TICK
+    application.layout = Layout(HSplit(parts), focused_element=layout.current_window)
+    application.erase_when_done = True
+    return application.run(pre_run=lambda: expire_at(application, deadline))
+
+
+def _as_text(round_: Round, reply: Reply) -> str:
+    """A reply as the echo shows it; empty when the time ran out."""
+    given = reply.given
+    if given is None:
+        return ""
+    if isinstance(given, bool):
+        return TRUE_FALSE[0] if given else TRUE_FALSE[1]
+    if isinstance(given, str):
+        return given
+    return "; ".join(choice for choice in round_.question.choices if choice in given)
 
 
 def prompt_options(
@@ -150,7 +261,7 @@ def pick_quiz(
         output=output,
         no_color=no_color,
     )
-    return entries[menu.ask()].slug
+    return entries[menu.pick()].slug
 
 
 def pick_spoiler_level(
@@ -174,7 +285,7 @@ def pick_spoiler_level(
         output=output,
         no_color=no_color,
     )
-    return SPOILER_MENU[menu.ask()][0]
+    return SPOILER_MENU[menu.pick()][0]
 
 
 def confirm(
@@ -183,3 +294,25 @@ def confirm(
     """Ask a yes/no question, No by default; Ctrl-C raises KeyboardInterrupt."""
     options = prompt_options(input=input, output=output)
     return bool(questionary.confirm(message, default=False, **options).unsafe_ask())
+
+
+def press_enter(
+    *,
+    stream: TextIO | None = None,
+    input: Input | None = None,
+    output: Output | None = None,
+    no_color: bool = False,
+) -> None:
+    """Wait for Enter, saying so (``--pause``); Ctrl-C raises
+    KeyboardInterrupt."""
+    if output is None and stream is not None and stream is not sys.stdout:
+        output = create_output(stdout=stream)
+    Menu(
+        heading="",
+        prompt="",
+        choices=["Next question"],
+        hint="(Enter when the room is ready)",
+        input=input,
+        output=output,
+        no_color=no_color,
+    ).pick()

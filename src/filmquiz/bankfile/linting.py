@@ -117,11 +117,12 @@ class _Seen:
     def __init__(self, question: Question) -> None:
         self.question = question
         self.prompt = _words(question.prompt)
-        self.answer = _words(question.answer)
+        self.answer = _words(question.answer_text)
         self.answer_content = _meaningful(self.answer)
         wrong: set[str] = set()
+        right = question.right_choices
         for choice in question.choices:
-            if choice != question.answer:
+            if choice not in right:
                 wrong.update(_stem(w) for w in _words(choice))
         self.distinctive = {w for w in self.answer_content if _stem(w) not in wrong}
         """The words of the answer that no wrong choice has (in any form:
@@ -195,7 +196,7 @@ def _answer_in_prompt(seen: _Seen) -> Iterator[Finding]:
         yield Finding(
             "answer-in-prompt",
             question.id,
-            f"the prompt holds the answer ({quote(question.answer)})",
+            f"the prompt holds the answer ({quote(question.answer_text)})",
         )
         return
     giveaway = sorted(w for w in seen.distinctive if _stem(w) in stems)
@@ -204,7 +205,7 @@ def _answer_in_prompt(seen: _Seen) -> Iterator[Finding]:
             "answer-in-prompt",
             question.id,
             f"the prompt holds {_listed(giveaway)}, which only the answer "
-            f"({quote(question.answer)}) has",
+            f"({quote(question.answer_text)}) has",
         )
 
 
@@ -248,7 +249,7 @@ def _gives_away(seen: list[_Seen], bank: Bank) -> Iterator[Finding]:
                 "gives-away",
                 question.id,
                 f"the game's heading ({heading[0]}) shows the answer "
-                f"({quote(question.answer)})",
+                f"({quote(question.answer_text)})",
             )
         postings = sorted((index.get(w, []) for w in wanted), key=len)
         if not postings[0] or len(postings[0]) > _COMMON_IN_BANK:
@@ -272,7 +273,7 @@ def _gives_away(seen: list[_Seen], bank: Bank) -> Iterator[Finding]:
                 "gives-away",
                 question.id,
                 f"the {where} of question {quote(owner)} gives the answer "
-                f"({quote(question.answer)}) away",
+                f"({quote(question.answer_text)}) away",
             )
 
 
@@ -308,7 +309,7 @@ def _near_duplicates(seen: list[_Seen]) -> Iterator[Finding]:
     # The same question asked again, however often: paired with its first.
     first_asked: dict[tuple[tuple[str, ...], str], int] = {}
     for number, one in enumerate(seen):
-        asked = (one.prompt, one.question.answer)
+        asked = (one.prompt, one.question.answer_text)
         if asked in first_asked:
             pairs.add((first_asked[asked], number))
         else:
@@ -336,7 +337,9 @@ def _same_fact(one: _Seen, other: _Seen, a: set[str], b: set[str]) -> str | None
         return None
     alike = len(a & b) / len(a | b)
     same_choices = set(one.question.choices) == set(other.question.choices)
-    if alike >= 0.8 and (same_choices or one.question.answer == other.question.answer):
+    if alike >= 0.8 and (
+        same_choices or one.question.answer_text == other.question.answer_text
+    ):
         return "the same prompt and answer"
     if alike >= 0.5 and same_choices and len(a & b) >= 2:
         return "the same choices, and a prompt that differs by a word or two"
@@ -352,10 +355,12 @@ _LONGER_BY_CHARACTERS = 12
 def _answer_stands_out(seen: _Seen) -> Iterator[Finding]:
     """A right answer that can be told from the wrong ones by its form."""
     question = seen.question
-    wrong = [c for c in question.choices if c != question.answer]
+    if question.type != "single":
+        return
+    answer = question.answer_text
+    wrong = [c for c in question.choices if c != answer]
     if len(wrong) < 2:
         return
-    answer = question.answer
     longest = max(len(c) for c in wrong)
     if len(answer) >= _LONGER_BY * longest and len(answer) - longest >= (
         _LONGER_BY_CHARACTERS
@@ -407,7 +412,7 @@ def _odd_one_out(seen: _Seen, wrong: list[str]) -> str | None:
             w in of for w in words
         )
     for kind, has in kinds.items():
-        if has(seen.question.answer, seen.answer) and not any(
+        if has(seen.question.answer_text, seen.answer) and not any(
             has(c, words) for c, words in zip(wrong, wrong_words, strict=True)
         ):
             return kind
@@ -418,7 +423,9 @@ def _predictable_answers(questions: list[Question]) -> Iterator[Finding]:
     """Answers at places a player could learn in file order, where
     ``--no-shuffle`` keeps them: mostly at one place, or in a pattern that
     repeats every few questions (A, B, C, D, A ...)."""
-    places = [q.choices.index(q.answer) for q in questions]
+    # Only single-choice questions have one place for the answer.
+    questions = [q for q in questions if q.type == "single"]
+    places = [q.choices.index(q.answer_text) for q in questions]
     if len(places) < 12:
         return
     counts = Counter(places)

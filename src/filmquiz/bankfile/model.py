@@ -16,11 +16,13 @@ from typing import Annotated
 import msgspec
 
 from filmquiz.bankfile.rules import (
+    DEFAULT_TYPE,
     MAX_CHOICES,
-    MIN_CHOICES,
     SPOILER_LEVELS,
+    TRUE_FALSE,
     UNMARKED_SPOILER,
     Difficulty,
+    QuestionType,
     Spoiler,
 )
 
@@ -56,16 +58,21 @@ class Question(
     omit_defaults=True,
     gc=False,
 ):
-    """One multiple-choice question."""
+    """One question, of one of four types (see rules.QUESTION_TYPES)."""
 
     id: str
     """Unique within its bank; what scores and results refer to."""
     prompt: str
-    choices: Annotated[
-        tuple[str, ...], msgspec.Meta(min_length=MIN_CHOICES, max_length=MAX_CHOICES)
-    ]
-    """In the order the bank lists them; exactly one equals ``answer``."""
-    answer: str
+    type: QuestionType = DEFAULT_TYPE
+    choices: Annotated[tuple[str, ...], msgspec.Meta(max_length=MAX_CHOICES)] = ()
+    """In the order the bank lists them: for a ``single`` question, exactly
+    one equals ``answer``; for a ``multi`` one, ``answer`` lists the right
+    ones. The other types have none."""
+    answer: str | bool | tuple[str, ...]
+    """A choice (``single``), True or False (``truefalse``), the right
+    choices (``multi``), or the words to type (``text``)."""
+    accept: tuple[str, ...] = ()
+    """Other answers a ``text`` question takes, such as a nickname."""
     category: str | None = None
     difficulty: Difficulty | None = None
     explanation: str | None = None
@@ -75,6 +82,29 @@ class Question(
     ending (see rules.UNMARKED_SPOILER)."""
     source: str | None = None
     """Where the fact comes from: a short citation or an address."""
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """What the player picks from, in the bank's order: the choices, or
+        True and False; nothing for a typed answer."""
+        return TRUE_FALSE if self.type == "truefalse" else self.choices
+
+    @property
+    def right_choices(self) -> tuple[str, ...]:
+        """The answer as the choices that are right, in the bank's order (the
+        one words to type, for a ``text`` question)."""
+        answer = self.answer
+        if isinstance(answer, bool):
+            return (TRUE_FALSE[0] if answer else TRUE_FALSE[1],)
+        if isinstance(answer, str):
+            return (answer,)
+        return tuple(choice for choice in self.choices if choice in answer)
+
+    @property
+    def answer_text(self) -> str:
+        """The answer as shown to a player: a choice, True or False, the
+        right choices joined by semicolons, or the words to type."""
+        return "; ".join(self.right_choices)
 
 
 _category_of = attrgetter("category")

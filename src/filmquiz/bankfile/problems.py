@@ -24,8 +24,12 @@ from filmquiz.bankfile.rules import (
     MAX_CHOICES,
     MIN_CHOICES,
     QUESTION_KEYS,
+    QUESTION_TYPES,
     SPOILER_LEVELS,
+    TYPES_WITH_CHOICES,
+    QuestionType,
     choice_count_fits,
+    comparable,
     is_film_year,
     looks,
     one_of,
@@ -33,6 +37,11 @@ from filmquiz.bankfile.rules import (
 )
 from filmquiz.errors import BankError, Problem
 from filmquiz.visible import quote
+
+_HOW_ANSWERED = {
+    "truefalse": "its answer is true or false",
+    "text": "its answer is typed (other spellings go in accept)",
+}
 
 Level = TypeVar("Level", bound=str)
 """One of a fixed set of words a field may hold: a difficulty, a spoiler
@@ -291,34 +300,112 @@ class _BankChecker:
                 self._where = f"question {quote(id_)}"
         self._keys(item, QUESTION_KEYS)
         prompt = self._text(item, "prompt", required=True)
-        choices = self._choices(item)
-        answer = self._text(item, "answer", required=True)
-        if answer is not None and choices is not None and answer not in choices:
-            self._problem(f"answer {quote(answer)} is not one of the choices")
+        kind = self._level(item, "type", QUESTION_TYPES) if "type" in item else "single"
+        if kind is None:
+            return None
+        choices = self._choices(item) if kind in TYPES_WITH_CHOICES else ()
+        if kind not in TYPES_WITH_CHOICES and "choices" in item:
+            self._problem(
+                f"choices are not used by a {kind} question; {_HOW_ANSWERED[kind]}"
+            )
+        answer = self._answer(item, kind, choices)
+        accept = self._words(item, "accept")
+        if "accept" in item and kind != "text":
+            self._problem("accept is only for a text question (a typed answer)")
+        elif kind == "text":
+            self._typeable(
+                [answer, *accept] if isinstance(answer, str) else list(accept)
+            )
         difficulty = self._level(item, "difficulty", DIFFICULTIES)
         category = self._text(item, "category")
         explanation = self._text(item, "explanation")
         spoiler = self._level(item, "spoiler", SPOILER_LEVELS)
         source = self._text(item, "source")
-        if (
-            id_ is None
-            or prompt is None
-            or choices is None
-            or answer is None
-            or answer not in choices
-        ):
+        if id_ is None or prompt is None or choices is None or answer is None:
             return None
         return Question(
             id=id_,
             prompt=prompt,
+            type=kind,
             choices=choices,
             answer=answer,
+            accept=accept,
             category=category,
             difficulty=difficulty,
             explanation=explanation,
             spoiler=spoiler,
             source=source,
         )
+
+    def _answer(
+        self, item: dict[str, Any], kind: QuestionType, choices: tuple[str, ...] | None
+    ) -> str | bool | tuple[str, ...] | None:
+        """The answer, as its question's type wants it, or None after
+        reporting why it cannot be used."""
+        if "answer" not in item:
+            self._problem("answer is missing")
+            return None
+        if kind == "truefalse":
+            value = item["answer"]
+            if isinstance(value, bool):
+                return value
+            self._problem(
+                f"answer must be true or false in a truefalse question, "
+                f"got {describe(value)}"
+            )
+            return None
+        if kind == "multi":
+            return self._right_choices(item["answer"], choices)
+        answer = self._text(item, "answer", required=True)
+        if kind == "single" and choices is not None and answer not in (*choices, None):
+            self._problem(f"answer {quote(answer or '')} is not one of the choices")
+            return None
+        return answer
+
+    def _right_choices(
+        self, value: Any, choices: tuple[str, ...] | None
+    ) -> tuple[str, ...] | None:
+        """The answer of a multi question: a list of some of its choices."""
+        if not isinstance(value, list) or not value:
+            got = "an empty list" if value == [] else describe(value)
+            self._problem(
+                "answer must list the right choices (at least one) in a multi "
+                f"question, got {got}"
+            )
+            return None
+        ok = True
+        for index, right in enumerate(value):
+            if not isinstance(right, str):
+                self._problem(
+                    f"answer[{index}] must be a string, got {describe(right)}"
+                )
+                ok = False
+            elif choices is not None and right not in choices:
+                self._problem(f"answer {quote(right)} is not one of the choices")
+                ok = False
+            elif right in value[:index]:
+                self._problem(f"answer {quote(right)} is listed twice")
+                ok = False
+        return tuple(value) if ok and choices is not None else None
+
+    def _typeable(self, answers: list[str]) -> None:
+        """Report a typed answer that leaves nothing to compare once case,
+        accents and punctuation are set aside, and one accepted twice."""
+        seen: dict[str, str] = {}
+        for answer in answers:
+            key = comparable(answer)
+            if not key:
+                self._problem(
+                    f"answer {quote(answer)} has no letters or digits to type"
+                )
+            elif key in seen:
+                self._problem(
+                    f"accept {quote(answer)} is the same answer as "
+                    f"{quote(seen[key])} once case, accents and punctuation "
+                    "are set aside"
+                )
+            else:
+                seen[key] = answer
 
     def _choices(self, item: dict[str, Any]) -> tuple[str, ...] | None:
         if "choices" not in item:

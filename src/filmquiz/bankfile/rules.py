@@ -35,6 +35,16 @@ def spoiler_rank(level: Spoiler | None) -> int:
     return SPOILER_LEVELS.index(level or UNMARKED_SPOILER)
 
 
+QuestionType = Literal["single", "truefalse", "multi", "text"]
+QUESTION_TYPES: tuple[QuestionType, ...] = get_args(QuestionType)
+"""How a question is answered: one of its choices (the default), True or
+False, every right one of its choices, or typed in."""
+DEFAULT_TYPE: QuestionType = "single"
+TYPES_WITH_CHOICES: tuple[QuestionType, ...] = ("single", "multi")
+"""The types that list choices; the others must not."""
+TRUE_FALSE = ("True", "False")
+"""How a true/false question's two answers are shown, true first."""
+
 MIN_CHOICES = 2
 MAX_CHOICES = 10
 """How many choices a question lists."""
@@ -57,6 +67,7 @@ BANK_REQUIRED = ("format", "title", "questions")
 FILM_KEYS = ("title", "original_title", "year", "director")
 QUESTION_KEYS = (
     "id",
+    "type",
     "category",
     "difficulty",
     "spoiler",
@@ -64,9 +75,10 @@ QUESTION_KEYS = (
     "prompt",
     "choices",
     "answer",
+    "accept",
     "explanation",
 )
-QUESTION_REQUIRED = ("id", "prompt", "choices", "answer")
+QUESTION_REQUIRED = ("id", "prompt", "answer")
 """The keys of each object of a bank file, in the order a bank is written."""
 
 # C0 and C1 control characters, DEL and the line and paragraph separators: a
@@ -128,3 +140,23 @@ def one_of(words: Sequence[str]) -> str:
     if len(words) < 2:
         return "".join(words)
     return f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+LEADING_ARTICLES = frozenset({"the", "a", "an", "el", "la", "los", "las", "le", "les"})
+"""Articles a typed answer may start with or leave out: "the Venice festival"
+is "Venice festival". English, and the Spanish and French of the banks."""
+_NOT_A_LETTER = re.compile(r"[\W_]+")
+
+
+def comparable(text: str) -> str:
+    """``text`` as a typed answer is compared: without case, accents,
+    punctuation, extra spaces or a leading article ("Penélope  Cruz." is
+    "penelope cruz"); empty when nothing is left to compare."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = _NOT_A_LETTER.sub(" ", bare.replace("'", "").replace("\u2019", "")).split()
+    if len(words) > 1 and words[0] in LEADING_ARTICLES:
+        words = words[1:]
+    return " ".join(words)

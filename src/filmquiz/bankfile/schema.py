@@ -11,6 +11,7 @@ from typing import Any
 
 from filmquiz.bankfile.rules import (
     BANK_REQUIRED,
+    DEFAULT_TYPE,
     DIFFICULTIES,
     EARLIEST_YEAR,
     FORMAT_VERSION,
@@ -18,6 +19,7 @@ from filmquiz.bankfile.rules import (
     MAX_CHOICES,
     MIN_CHOICES,
     QUESTION_REQUIRED,
+    QUESTION_TYPES,
     SPOILER_LEVELS,
     UNMARKED_SPOILER,
 )
@@ -30,18 +32,82 @@ _TEXT: dict[str, Any] = {
 }
 
 
+_RIGHT_CHOICES: dict[str, Any] = {
+    "type": "array",
+    "items": _TEXT,
+    "minItems": 1,
+    "uniqueItems": True,
+}
+
+
+def _when(kind: str | None, then: dict[str, Any]) -> dict[str, Any]:
+    """The rules ``then`` for questions of type ``kind`` (None: single, which
+    is also what a question without a type is)."""
+    if kind is None:
+        condition: dict[str, Any] = {
+            "anyOf": [
+                {"not": {"required": ["type"]}},
+                {"properties": {"type": {"const": DEFAULT_TYPE}}},
+            ]
+        }
+    else:
+        condition = {"required": ["type"], "properties": {"type": {"const": kind}}}
+    return {"if": condition, "then": then}
+
+
+_NOT_CHOICES = {"not": {"required": ["choices"]}}
+_NOT_ACCEPT = {"not": {"required": ["accept"]}}
+_TYPE_RULES: list[dict[str, Any]] = [
+    _when(
+        None,
+        {
+            "required": ["choices"],
+            "properties": {"answer": _TEXT},
+            "allOf": [_NOT_ACCEPT],
+        },
+    ),
+    _when(
+        "truefalse",
+        {
+            "properties": {"answer": {"type": "boolean"}},
+            "allOf": [_NOT_CHOICES, _NOT_ACCEPT],
+        },
+    ),
+    _when(
+        "multi",
+        {
+            "required": ["choices"],
+            "properties": {"answer": _RIGHT_CHOICES},
+            "allOf": [_NOT_ACCEPT],
+        },
+    ),
+    _when("text", {"properties": {"answer": _TEXT}, "allOf": [_NOT_CHOICES]}),
+]
+
+
 def bank_schema() -> dict[str, Any]:
     """The schema as a JSON-ready dictionary."""
     question = {
         "type": "object",
         "description": (
-            "One multiple-choice question. The answer must be exactly one of "
-            "the choices, and ids must be unique within the bank."
+            "One question, of one of four types. single (the default): pick "
+            "one of the choices; the answer is exactly one of them. truefalse: "
+            "True or False; the answer is true or false, and there are no "
+            "choices. multi: pick every right choice; the answer lists them "
+            "(at least one). text: type the answer; accept lists other "
+            "answers taken, and case, accents, punctuation, a leading article "
+            "and a small typo are forgiven. Ids must be unique within the bank."
         ),
         "required": list(QUESTION_REQUIRED),
         "additionalProperties": False,
+        "allOf": _TYPE_RULES,
         "properties": {
             "id": {**_TEXT, "description": "Unique within the bank."},
+            "type": {
+                "enum": list(QUESTION_TYPES),
+                "default": DEFAULT_TYPE,
+                "description": "How the question is answered.",
+            },
             "category": {**_TEXT, "description": "Free text, such as 'plot'."},
             "difficulty": {"enum": list(DIFFICULTIES)},
             "spoiler": {
@@ -64,8 +130,21 @@ def bank_schema() -> dict[str, Any]:
                 "minItems": MIN_CHOICES,
                 "maxItems": MAX_CHOICES,
                 "uniqueItems": True,
+                "description": "What to pick from (single and multi only).",
             },
-            "answer": {**_TEXT, "description": "One of the choices, spelt the same."},
+            "answer": {
+                "description": (
+                    "single: one of the choices, spelt the same. truefalse: "
+                    "true or false. multi: the right choices, spelt the same. "
+                    "text: the answer to type, as it is best spelt."
+                ),
+                "anyOf": [_TEXT, {"type": "boolean"}, _RIGHT_CHOICES],
+            },
+            "accept": {
+                "type": "array",
+                "items": _TEXT,
+                "description": "text only: other answers taken, such as a nickname.",
+            },
             "explanation": {**_TEXT, "description": "Why the answer is right."},
         },
     }

@@ -25,16 +25,21 @@ import typer
 from filmquiz import __version__
 from filmquiz.cli.options import (
     Categories,
+    Count,
     Difficulties,
     Force,
     JsonOutput,
+    Lifelines,
     NoColor,
+    NoShuffle,
     NoSpoilers,
+    Pause,
     QuizName,
+    ScoringWay,
+    Seed,
     SpoilerLevel,
+    TimeLimit,
     complete_quiz,
-    parse_count,
-    parse_seed,
 )
 from filmquiz.cli.output import detect_environment, screen_for
 from filmquiz.cli.usage import FilmquizCommand, FilmquizGroup
@@ -153,39 +158,23 @@ def _main(
 @_reporting_errors
 def play(
     quiz: QuizName = None,
-    count: Annotated[
-        int | None,
-        typer.Option(
-            "--count",
-            "-n",
-            parser=parse_count,
-            metavar="N",
-            help="Ask at most N questions.",
-        ),
-    ] = None,
+    count: Count = None,
     category: Categories = None,
     difficulty: Difficulties = None,
     spoilers: SpoilerLevel = None,
     no_spoilers: NoSpoilers = False,
-    seed: Annotated[
-        int | None,
-        typer.Option(
-            parser=parse_seed,
-            metavar="N",
-            help="Shuffle with seed N: the same seed gives the same order of "
-            "questions and choices, whatever the other options.",
-        ),
-    ] = None,
-    no_shuffle: Annotated[
-        bool,
-        typer.Option("--no-shuffle", help="Keep questions and choices in file order."),
-    ] = False,
+    seed: Seed = None,
+    no_shuffle: NoShuffle = False,
     player: Annotated[
         str | None,
         typer.Option(
             metavar="NAME", help="Who is playing.  [default: your login name]"
         ),
     ] = None,
+    time_limit: TimeLimit = None,
+    scoring: ScoringWay = "standard",
+    lifelines: Lifelines = False,
+    pause: Pause = False,
     json_output: Annotated[
         bool,
         typer.Option(
@@ -205,6 +194,7 @@ def play(
     """Play a quiz: in a terminal with the arrow keys (or number keys),
     otherwise one answer per line from standard input (a number or the text of
     a choice). Every game is kept in the score history (see `filmquiz scores`)."""
+    from filmquiz.commands.play import GameOptions
     from filmquiz.commands.play import play as play_quiz
 
     screen = screen_for(people_on_stderr=json_output, no_color=no_color)
@@ -213,13 +203,19 @@ def play(
         screen=screen,
         quiz=quiz,
         player=player,
-        count=count,
-        categories=category or (),
-        difficulties=difficulty or (),
-        spoilers=spoilers,
-        no_spoilers=no_spoilers,
-        seed=seed,
-        shuffle=not no_shuffle,
+        options=GameOptions(
+            count=count,
+            categories=tuple(category or ()),
+            difficulties=tuple(difficulty or ()),
+            spoilers=spoilers,
+            no_spoilers=no_spoilers,
+            seed=seed,
+            shuffle=not no_shuffle,
+            time_limit=time_limit,
+            scoring=scoring,
+            lifelines=lifelines,
+            pause=pause,
+        ),
         mistakes=mistakes,
         on_stderr=json_output,
     )

@@ -59,6 +59,6 @@ def take_as_parsed(params: list[Any]) -> list[Any]:
 
 def _needs_no_coercion(descriptor: Any) -> bool:
     annotation = descriptor.annotation
-    if annotation is int:
+    if annotation is int or annotation is float:
         return getattr(descriptor.parameter_info, "parser", None) is not None
     return any(annotation == plain for plain in _AS_PARSED)

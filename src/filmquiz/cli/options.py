@@ -32,6 +32,41 @@ def parse_seed(text: str) -> int:
     return parse_whole_number(text)
 
 
+LONGEST_TIME_LIMIT = 3600.0
+"""Seconds a time limit may be: an hour per question is no limit."""
+
+
+def parse_time_limit(text: str) -> float:
+    """A time limit in seconds: a number from 1 to an hour (3600)."""
+    import math
+
+    from filmquiz.visible import quote
+
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise typer.BadParameter(
+            f"must be a number of seconds (got {quote(text)})"
+        ) from None
+    if math.isnan(value) or not 1 <= value <= LONGEST_TIME_LIMIT:
+        raise typer.BadParameter(
+            f"must be from 1 to {LONGEST_TIME_LIMIT:.0f} seconds (got {quote(text)})"
+        )
+    return value
+
+
+def parse_scoring(text: str) -> str:
+    """A way of scoring, in any case."""
+    from filmquiz.bankfile.rules import one_of
+    from filmquiz.game.scoring import SCORINGS
+    from filmquiz.visible import quote
+
+    scoring = text.strip().lower()
+    if scoring not in SCORINGS:
+        raise typer.BadParameter(f"must be {one_of(SCORINGS)} (got {quote(text)})")
+    return scoring
+
+
 def parse_difficulty(text: str) -> str:
     """A difficulty, in any case."""
     from filmquiz.bankfile.rules import DIFFICULTIES, one_of
@@ -155,5 +190,66 @@ NoSpoilers = Annotated[
     bool,
     typer.Option(
         "--no-spoilers", help="Only questions that spoil nothing: --spoilers none."
+    ),
+]
+
+
+Count = Annotated[
+    int | None,
+    typer.Option(
+        "--count",
+        "-n",
+        parser=parse_count,
+        metavar="N",
+        help="Ask at most N questions.",
+    ),
+]
+Seed = Annotated[
+    int | None,
+    typer.Option(
+        parser=parse_seed,
+        metavar="N",
+        help="Shuffle with seed N: the same seed gives the same order of "
+        "questions and choices, whatever the other options.",
+    ),
+]
+NoShuffle = Annotated[
+    bool,
+    typer.Option("--no-shuffle", help="Keep questions and choices in file order."),
+]
+TimeLimit = Annotated[
+    float | None,
+    typer.Option(
+        "--time-limit",
+        parser=parse_time_limit,
+        metavar="SECONDS",
+        help="Give each answer SECONDS at most, with a countdown; no answer "
+        "in time counts as wrong.",
+    ),
+]
+ScoringWay = Annotated[
+    str,
+    typer.Option(
+        "--scoring",
+        parser=parse_scoring,
+        metavar="standard|speed",
+        help="speed: 500 to 1000 points a right answer, more the sooner "
+        "(within --time-limit, or 20 seconds), +100 a right answer in a row.",
+    ),
+]
+Lifelines = Annotated[
+    bool,
+    typer.Option(
+        "--lifelines",
+        help="One 50:50 a game (F in a terminal, 50 on a line) takes two "
+        "wrong choices away.",
+    ),
+]
+Pause = Annotated[
+    bool,
+    typer.Option(
+        "--pause",
+        help="Wait for Enter after each answer (and leaderboard) before the "
+        "next question: for a presenter.",
     ),
 ]

@@ -7,7 +7,8 @@ import contextlib
 import io
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from filmquiz.bankfile.model import Bank
 from filmquiz.bankfile.rules import (
@@ -18,11 +19,54 @@ from filmquiz.bankfile.rules import (
 from filmquiz.commands.player import player_name
 from filmquiz.environment import Environment
 from filmquiz.errors import BadOption, ExitStatus, UnknownQuiz
-from filmquiz.game.engine import Ask, Ending, Selection, plan_game, run_game
+from filmquiz.game.engine import (
+    Answer,
+    Ask,
+    Ending,
+    GameResult,
+    Round,
+    Rules,
+    Selection,
+    Tell,
+    Turn,
+    plan_game,
+    run_game,
+)
+from filmquiz.game.scoring import Scoring
 from filmquiz.interrupts import interrupts_held
 from filmquiz.render.console import Screen
 from filmquiz.render.game import GameView
 from filmquiz.results import GamePlayed, Message
+from filmquiz.scores.statistics import Comparison
+
+
+@dataclass(frozen=True)
+class GameOptions:
+    """What ``play`` and ``party`` both take: which questions, and how the
+    game is timed, scored and paced."""
+
+    count: int | None = None
+    categories: tuple[str, ...] = ()
+    difficulties: tuple[str, ...] = ()
+    spoilers: str | None = None
+    no_spoilers: bool = False
+    seed: int | None = None
+    shuffle: bool = True
+    time_limit: float | None = None
+    scoring: str = "standard"
+    lifelines: bool = False
+    pause: bool = False
+    """Wait for Enter after each answer (a party: each round) before going on."""
+
+    @property
+    def rules(self) -> Rules:
+        """How the game is timed and scored."""
+        scoring: Scoring = "speed" if self.scoring == "speed" else "standard"
+        return Rules(
+            scoring=scoring,
+            time_limit=self.time_limit,
+            lifelines=1 if self.lifelines else 0,
+        )
 
 
 def play(
@@ -31,13 +75,7 @@ def play(
     screen: Screen,
     quiz: str | None,
     player: str | None,
-    count: int | None = None,
-    categories: Sequence[str] = (),
-    difficulties: Sequence[str] = (),
-    spoilers: str | None = None,
-    no_spoilers: bool = False,
-    seed: int | None = None,
-    shuffle: bool = True,
+    options: GameOptions = GameOptions(),
     mistakes: bool = False,
     on_stderr: bool = False,
 ) -> GamePlayed | Message:
@@ -45,14 +83,99 @@ def play(
 
     ``on_stderr`` draws the game on stderr, for stdout to carry only JSON.
     """
-    from filmquiz.banks import catalog
-
     name = player_name(player)
-    level = _spoiler_level(spoilers, no_spoilers=no_spoilers)
-    if seed is not None and not shuffle:
+    level = _spoiler_level(options.spoilers, no_spoilers=options.no_spoilers)
+    _check(options)
+    bank = _bank(environment, screen, quiz, on_stderr=on_stderr)
+    if isinstance(bank, Message):
+        return bank
+    selection = _selection(options, level)
+    if mistakes:
+        from filmquiz.scores import keeping
+
+        wrong = keeping.mistakes(bank, name, screen.warning)
+        if not wrong:
+            if wrong is None:
+                why = (
+                    f"{name} has not played {bank.slug} yet, so there are no "
+                    "mistakes to practise."
+                )
+            else:
+                why = (
+                    f"No mistakes to practise: {name} got every question of "
+                    f"{bank.slug} right the last time."
+                )
+            from filmquiz.render.documents import no_game_document
+
+            document = no_game_document(bank.slug, bank.title, name)
+            return Message(why, document=document)
+        selection = selection._replace(only=wrong)
+    planned = _plan(
+        bank, selection, environment, screen, on_stderr=on_stderr, ask=not mistakes
+    )
+    if isinstance(planned, Message):
+        return planned
+    rounds, selection = planned
+    view = GameView(screen)
+    ask, session = asker_for(environment, view, on_stderr=on_stderr)
+    view.start(
+        bank,
+        rounds,
+        name,
+        practice=mistakes,
+        spoilers_chosen=selection.spoilers is not None,
+    )
+    view.start_rules(options.rules)
+    tell: Tell = view.feedback
+    if options.pause:
+        tell = _pausing(tell, environment, screen, on_stderr=on_stderr)
+    with session:
+        result = run_game(
+            rounds,
+            ask,
+            tell,
+            bank=bank,
+            player=name,
+            rules=options.rules,
+            practice=mistakes,
+            seed=selection.seed if selection.shuffle else None,
+        )
+    (comparison,) = keep_games([result], screen)
+    return GamePlayed(result, comparison)
+
+
+def keep_games(
+    results: Sequence[GameResult], screen: Screen
+) -> list[Comparison | None]:
+    """Keep each game in the history, and compare it with the player's best.
+
+    The history (sqlite3 and all) is imported only now, after the game, and
+    kept before the summary is drawn, so Ctrl-C while drawing loses nothing;
+    Ctrl-C while it is being kept waits until it is. A closed output then
+    ends the command as a broken pipe."""
+    from filmquiz.scores import keeping
+
+    with interrupts_held():
+        comparisons = [keeping.keep(result, screen.warning) for result in results]
+    if any(result.ending is Ending.OUTPUT_CLOSED for result in results):
+        raise BrokenPipeError
+    return comparisons
+
+
+def _check(options: GameOptions) -> None:
+    """Refuse options that say nothing together."""
+    if options.seed is not None and not options.shuffle:
         raise BadOption(
             "--seed", "does nothing with --no-shuffle, which keeps the file's order"
         )
+
+
+def _bank(
+    environment: Environment, screen: Screen, quiz: str | None, *, on_stderr: bool
+) -> Bank | Message:
+    """The bank of ``quiz``, or of the one picked in a terminal when None."""
+    from filmquiz.banks import catalog
+
     # Bytes that are not text in the input are an answer that means nothing,
     # not a crash.
     with contextlib.suppress(AttributeError, ValueError):
@@ -75,39 +198,35 @@ def play(
             quiz = _pick_quiz(environment, screen, on_stderr=on_stderr)
         except KeyboardInterrupt:
             return Message("Stopped before a quiz was chosen.", ExitStatus.INTERRUPTED)
-    bank = catalog.load(quiz)
-    selection = Selection(
-        limit=count,
-        categories=tuple(categories),
-        difficulties=tuple(difficulties),  # type: ignore[arg-type]
+    return catalog.load(quiz)
+
+
+def _selection(options: GameOptions, level: Spoiler | None) -> Selection:
+    return Selection(
+        limit=options.count,
+        categories=options.categories,
+        difficulties=options.difficulties,  # type: ignore[arg-type]
         spoilers=level,
-        shuffle=shuffle,
-        seed=seed if seed is not None else random.randrange(2**31),
+        shuffle=options.shuffle,
+        seed=options.seed if options.seed is not None else random.randrange(2**31),
     )
-    if mistakes:
-        from filmquiz.scores import keeping
 
-        wrong = keeping.mistakes(bank, name, screen.warning)
-        if not wrong:
-            if wrong is None:
-                why = (
-                    f"{name} has not played {bank.slug} yet, so there are no "
-                    "mistakes to practise."
-                )
-            else:
-                why = (
-                    f"No mistakes to practise: {name} got every question of "
-                    f"{bank.slug} right the last time."
-                )
-            from filmquiz.render.documents import no_game_document
 
-            document = no_game_document(bank.slug, bank.title, name)
-            return Message(why, document=document)
-        selection = selection._replace(only=wrong)
+def _plan(
+    bank: Bank,
+    selection: Selection,
+    environment: Environment,
+    screen: Screen,
+    *,
+    on_stderr: bool,
+    ask: bool,
+) -> tuple[tuple[Round, ...], Selection] | Message:
+    """The rounds of the game; when they may give the ending away and no
+    level was asked for, the player is asked first (when ``ask``)."""
     rounds = plan_game(bank, selection)
     if (
-        level is None
-        and not mistakes
+        selection.spoilers is None
+        and ask
         and environment.stdin_is_terminal
         # Only for a bank that marks its endings: one that marks nothing has
         # no level to offer but all of it (its heading still warns).
@@ -117,11 +236,22 @@ def play(
             level = _ask_spoiler_level(bank, environment, screen, on_stderr=on_stderr)
         except KeyboardInterrupt:
             return Message("Stopped before the first question.", ExitStatus.INTERRUPTED)
-        if level is not None and level != "ending":
+        if level is not None:
             selection = selection._replace(spoilers=level)
-            rounds = plan_game(bank, selection)
-    view = GameView(screen)
-    session: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+            if level != "ending":
+                rounds = plan_game(bank, selection)
+    return rounds, selection
+
+
+def asker_for(
+    environment: Environment,
+    view: GameView,
+    *,
+    on_stderr: bool,
+    before_turn: Callable[[Round, Turn], None] | None = None,
+) -> tuple[Ask, contextlib.AbstractContextManager[None]]:
+    """What asks the questions: menus in a terminal that draws them, lines
+    otherwise; and the context a game is played in."""
     if environment.can_draw_menus(on_stderr=on_stderr):
         from filmquiz.ask.terminal import TerminalAsker
 
@@ -129,38 +259,52 @@ def play(
             echo=view.answered,
             no_color=not environment.color,
             stream=sys.stderr if on_stderr else sys.stdout,
+            before_turn=before_turn,
         )
-        ask: Ask = asker
-        session = asker.session()
-    else:
-        from filmquiz.ask.lines import LineAsker
+        return asker, asker.session()
+    from filmquiz.ask.lines import LineAsker
+    from filmquiz.render.lines import LineView
 
-        lines = sys.stdin if sys.stdin is not None else io.StringIO()
+    lines = sys.stdin if sys.stdin is not None else io.StringIO()
+    echo = not environment.stdin_is_terminal
+    return LineAsker(lines, LineView(view), echo=echo), contextlib.nullcontext()
+
+
+def wait_for_enter(
+    environment: Environment, screen: Screen, *, on_stderr: bool
+) -> None:
+    """Wait for the presenter's Enter (``--pause``): a prompt in a terminal
+    that draws one, a line in one that cannot; from a pipe, nothing is
+    waited for (no one is there to press it, and the lines are answers)."""
+    if environment.can_draw_menus(on_stderr=on_stderr):
+        from filmquiz.ask.terminal import press_enter
+
+        press_enter(
+            stream=sys.stderr if on_stderr else sys.stdout,
+            no_color=not environment.color,
+        )
+    elif environment.stdin_is_terminal:
+        from filmquiz.ask.lines import read_line
         from filmquiz.render.lines import LineView
 
-        echo = not environment.stdin_is_terminal
-        ask = LineAsker(lines, LineView(view), echo=echo)
-    view.start(bank, rounds, name, practice=mistakes, spoilers_chosen=level is not None)
-    with session:
-        result = run_game(
-            rounds,
-            ask,
-            view.feedback,
-            bank=bank,
-            player=name,
-            practice=mistakes,
-            seed=selection.seed if selection.shuffle else None,
-        )
-    # The history (sqlite3 and all) is imported only now, after the game, and
-    # kept before the summary is drawn, so Ctrl-C while drawing loses nothing;
-    # Ctrl-C while it is being kept waits until it is.
-    from filmquiz.scores import keeping
+        LineView(GameView(screen)).prompt(PRESS_ENTER)
+        read_line(sys.stdin)
 
-    with interrupts_held():
-        comparison = keeping.keep(result, screen.warning)
-    if result.ending is Ending.OUTPUT_CLOSED:
-        raise BrokenPipeError
-    return GamePlayed(result, comparison)
+
+PRESS_ENTER = "Press Enter for the next question. "
+
+
+def _pausing(
+    tell: Tell, environment: Environment, screen: Screen, *, on_stderr: bool
+) -> Tell:
+    """``tell``, then wait for Enter before the next question."""
+
+    def told(round_: Round, turn: Turn, answer: Answer) -> None:
+        tell(round_, turn, answer)
+        if round_.number < round_.total:
+            wait_for_enter(environment, screen, on_stderr=on_stderr)
+
+    return told
 
 
 def _ask_spoiler_level(

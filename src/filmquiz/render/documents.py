@@ -4,7 +4,7 @@ their keys and types stay as the README documents them."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 def game_document(result: GameResult) -> dict[str, Any]:
     """A game's result, as ``play --json`` prints it."""
+    rules = result.rules
     return {
         "quiz": result.quiz,
         "title": result.title,
@@ -30,15 +31,51 @@ def game_document(result: GameResult) -> dict[str, Any]:
         "complete": result.complete,
         "practice": result.practice,
         "seed": result.seed,
+        "scoring": rules.scoring,
+        "time_limit": rules.time_limit,
+        "points": result.points,
+        "longest_streak": result.longest_streak,
+        "seconds": round(result.seconds, 1),
+        "fifty_fifty_at": result.fifty_fifty_at if rules.lifelines else None,
         "questions": [
             {
                 "id": answer.question.id,
+                "type": answer.question.type,
                 "chosen": answer.chosen,
-                "answer": answer.question.answer,
+                "given": _given(answer.given),
+                "answer": _given(answer.question.answer),
                 "correct": answer.correct,
+                "late": answer.late,
+                "forgiven": answer.forgiven,
+                "fifty_fifty": answer.fifty_fifty,
+                "seconds": round(answer.seconds, 1),
+                "points": answer.points,
             }
             for answer in result.answers
         ],
+    }
+
+
+def _given(value: str | bool | tuple[str, ...] | None) -> Any:
+    """An answer as JSON has it: text, true or false, a list, or null."""
+    return list(value) if isinstance(value, tuple) else value
+
+
+def party_document(results: Sequence[GameResult]) -> dict[str, Any]:
+    """A party's results, as ``party --json`` prints it: each player's game
+    and the ranking (players level on points and right answers share a
+    place)."""
+    from filmquiz.game.engine import ranking
+
+    first = results[0]
+    places = ranking([(r.player, r.score, r.points) for r in results])
+    return {
+        "quiz": first.quiz,
+        "title": first.title,
+        "players": [result.player for result in results],
+        "complete": first.complete,
+        "ranking": [place._asdict() for place in places],
+        "games": [game_document(result) for result in results],
     }
 
 
@@ -54,6 +91,12 @@ def no_game_document(quiz: str, title: str, player: str) -> dict[str, Any]:
         "complete": True,
         "practice": True,
         "seed": None,
+        "scoring": "standard",
+        "time_limit": None,
+        "points": 0,
+        "longest_streak": 0,
+        "seconds": 0.0,
+        "fifty_fifty_at": None,
         "questions": [],
     }
 

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from filmquiz.bankfile.model import Bank
 from filmquiz.bankfile.rules import ENDING, spoiler_rank
-from filmquiz.game.engine import Answer, Ending, GameResult, Round
+from filmquiz.game.engine import Answer, Ending, GameResult, Round, Rules, Turn
 from filmquiz.render.console import RIGHT, WRONG, Screen, shown
 from filmquiz.render.wording import (
     duration,
@@ -85,24 +85,42 @@ class GameView:
         self._people.print(heading)
         self._people.print(shown(round_.question.prompt))
 
-    def answered(self, round_: Round, choice: str) -> None:
-        """The question and the choice made, where its menu was: what a
-        terminal keeps of each question once it is answered."""
-        self.question(round_)
-        self._people.print(Text.assemble("Your answer: ", (visible(choice), "bold")))
-
-    def feedback(self, round_: Round, answer: Answer) -> None:
-        """Right or wrong, the right answer, and why."""
-        question = answer.question
-        if answer.correct:
-            line = Text(f"{RIGHT} Right!", style="bold green")
-        else:
-            line = Text.assemble(
-                (f"{WRONG} Wrong. ", "bold red"),
-                "Right answer: ",
-                (visible(question.answer), "bold"),
+    def start_rules(self, rules: Rules) -> None:
+        """How the game is timed and scored, when not the usual way."""
+        parts = []
+        if rules.time_limit is not None:
+            parts.append(f"{seconds(rules.time_limit)} per question")
+        if rules.scoring == "speed":
+            parts.append(
+                "speed points: 500 to 1000 for a right answer, more the "
+                f"sooner it comes (within {seconds(rules.speed_limit)}), "
+                "and +100 for each right answer in a row, up to +500"
             )
-        self._people.print(line)
+        if rules.lifelines:
+            parts.append(
+                f"{plural(rules.lifelines, '50:50')} to take two wrong choices away"
+            )
+        if parts:
+            text = "; ".join(parts)
+            self._people.print(Text(text[0].upper() + text[1:] + ".", style="dim"))
+
+    def answered(self, round_: Round, turn: Turn, given: str) -> None:
+        """The question and the answer given, where its prompt was: what a
+        terminal keeps of each question once it is answered. In a party,
+        only that the player answered: the next one must not see what."""
+        if turn.party:
+            self._people.print(Text(f"{visible(turn.player)} has answered.", "dim"))
+            return
+        self.question(round_)
+        if not given:
+            self._people.print(Text("No answer: the time ran out.", style="yellow"))
+            return
+        self._people.print(Text.assemble("Your answer: ", (visible(given), "bold")))
+
+    def feedback(self, round_: Round, turn: Turn, answer: Answer) -> None:
+        """Right or wrong, the right answer, and why."""
+        self._people.print(verdict_line(answer, rules=None))
+        question = answer.question
         if question.explanation:
             self._people.print(shown(question.explanation, "italic"))
         self._people.print()
@@ -118,12 +136,47 @@ class GameView:
             self._people.print(_answers(result, self.screen.width))
             self._people.print(Text("By category"))
             self._people.print(_categories_table(result))
+        lifeline = lifeline_line(result)
+        if lifeline is not None and result.answers:
+            self._people.print(lifeline)
         if result.ending is Ending.COMPLETED:
             self._people.print(_score_line(result))
             if comparison is not None:
                 self._people.print(comparison_line(comparison))
         else:
             self._people.print(Text(_stopped_line(result), style="bold yellow"))
+
+
+def verdict_line(answer: Answer, *, rules: Rules | None) -> Text:
+    """How one answer went: right (with the points it earned, and the
+    spelling a typo was taken as), or wrong, late or missing, with the
+    right answer."""
+    question = answer.question
+    right = question.answer_text
+    if answer.correct:
+        line = Text(f"{RIGHT} Right!", style="bold green")
+        if answer.forgiven is not None:
+            line.append(" Taken despite a typo; it is spelt ")
+            line.append(visible(answer.forgiven), "bold")
+            line.append(".")
+        if answer.points:
+            line.append(f" +{answer.points:,} points", "bold cyan")
+            if answer.streak > 1:
+                line.append(f" ({answer.streak} in a row)", "cyan")
+        return line
+    if answer.given is None:
+        head = f"{WRONG} Time is up. "
+    elif answer.late:
+        head = f"{WRONG} Too late ({answer.seconds:.1f} s). "
+    else:
+        head = f"{WRONG} Wrong. "
+    label = "Right answers: " if len(question.right_choices) > 1 else "Right answer: "
+    return Text.assemble((head, "bold red"), label, (visible(right), "bold"))
+
+
+def seconds(value: float) -> str:
+    """``20 seconds``, ``2.5 seconds``."""
+    return plural(int(value), "second") if value == int(value) else f"{value:g} seconds"
 
 
 def _mark(correct: bool) -> Text:
@@ -144,9 +197,9 @@ def _answers(result: GameResult, width: int) -> Table:
         for number, answer in enumerate(result.answers, start=1):
             lines = shown(answer.question.prompt)
             lines.append("\nYour answer: ")
-            lines.append(visible(answer.chosen), "green" if answer.correct else "red")
+            lines.append(_given(answer))
             if not answer.correct:
-                lines.append(f"\nRight answer: {visible(answer.question.answer)}")
+                lines.append(f"\nRight answer: {visible(answer.question.answer_text)}")
             listing.add_row(f"{number}.", _mark(answer.correct), lines)
         return listing
     table = Table()
@@ -159,11 +212,25 @@ def _answers(result: GameResult, width: int) -> Table:
         table.add_row(
             str(number),
             shown(answer.question.prompt),
-            shown(answer.chosen, "green" if answer.correct else "red"),
-            shown(answer.question.answer),
+            _given(answer),
+            shown(answer.question.answer_text),
             _mark(answer.correct),
         )
     return table
+
+
+def _given(answer: Answer) -> Text:
+    """The answer given, in the summary: coloured right or wrong, and
+    saying when it was late or missing."""
+    style = "green" if answer.correct else "red"
+    if answer.given is None:
+        return Text("(no answer in time)", style=style)
+    text = shown(answer.chosen, style)
+    if answer.late:
+        text.append(" (too late)", "red")
+    if answer.points:
+        text.append(f" +{answer.points:,}", "cyan")
+    return text
 
 
 def _categories_table(result: GameResult) -> Table:
@@ -185,13 +252,27 @@ def _categories_table(result: GameResult) -> Table:
 
 
 def _score_line(result: GameResult) -> Text:
-    return Text.assemble(
+    line = Text.assemble(
         ("Score ", "bold"),
         (f"{result.score}/{result.total}", "bold cyan"),
         f" ({result.percent:.0f}%)",
-        " in ",
-        duration(result.seconds),
     )
+    if result.rules.scoring == "speed":
+        line.append(": ")
+        line.append(f"{result.points:,} points", "bold cyan")
+        line.append(f", longest streak {result.longest_streak},")
+    line.append(f" in {duration(result.seconds)}")
+    return line
+
+
+def lifeline_line(result: GameResult) -> Text | None:
+    """Where the 50:50 went, in a game that had one."""
+    if not result.rules.lifelines:
+        return None
+    where = result.fifty_fifty_at
+    if where is None:
+        return Text("50:50 not used.", style="dim")
+    return Text(f"50:50 used on question {where}.", style="dim")
 
 
 def comparison_line(comparison: Comparison) -> Text:

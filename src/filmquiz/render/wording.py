@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from filmquiz.bankfile.rules import Spoiler
     from filmquiz.banks.catalog import Entry
-    from filmquiz.game.engine import Round
+    from filmquiz.game.engine import Round, Turn
     from filmquiz.scores.statistics import GameRecord
 
 
@@ -41,16 +41,34 @@ def round_details(round_: Round) -> str:
     return ", ".join(part for part in (question.category, question.difficulty) if part)
 
 
-def round_heading(round_: Round) -> str:
-    """``Question 2 of 10 (plot, easy)``: the line above every question."""
+def round_heading(round_: Round, turn: Turn | None = None) -> str:
+    """``Question 2 of 10 (plot, easy)``: the line above every question;
+    in a party, whose turn it is first (``Ana: Question 2 of 10``)."""
     details = round_details(round_)
-    return f"{round_number(round_)} ({details})" if details else round_number(round_)
+    heading = f"{round_number(round_)} ({details})" if details else round_number(round_)
+    return f"{turn.player}: {heading}" if turn is not None and turn.party else heading
 
 
 def answer_hint(choices: int) -> str:
     """How to answer a menu of ``choices`` in a terminal."""
     keys = "1" if choices == 1 else f"1-{min(choices, 9)}"
     return f"(arrow keys and Enter, or press {keys})"
+
+
+def answer_prompt(round_: Round, turn: Turn) -> str:
+    """What line-by-line play asks for an answer: ``Your answer (1-4): ``,
+    ``Ana, your answers (numbers such as 1,3): ``..."""
+    kind = round_.question.type
+    if kind == "text":
+        what = "your answer: "
+    elif kind == "multi":
+        what = "your answers (numbers such as 1,3): "
+    else:
+        lifeline = ", or 50 for a 50:50" if turn.halved else ""
+        what = f"your answer (1-{len(round_.choices)}{lifeline}): "
+    if turn.party:
+        return f"{turn.player}, {what}"
+    return what[0].upper() + what[1:]
 
 
 def what_reset_forgets(
