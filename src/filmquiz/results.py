@@ -58,6 +58,21 @@ class GamePlayed:
 
 
 @dataclass(frozen=True)
+class PartyPlayed:
+    """A party, played to its end or stopped, each player's game kept."""
+
+    results: tuple[GameResult, ...]
+    """Each player's game, in turn order."""
+    comparisons: tuple[Comparison | None, ...]
+    """How each player's score stands against their best, in the same order."""
+
+    @property
+    def status(self) -> ExitStatus:
+        """As for a game alone (see GamePlayed.status)."""
+        return GamePlayed(self.results[0], None).status
+
+
+@dataclass(frozen=True)
 class QuizList:
     """The quizzes there are (``list``)."""
 
@@ -156,6 +171,7 @@ class Document:
 Result = (
     Message
     | GamePlayed
+    | PartyPlayed
     | QuizList
     | Validation
     | BankSaved

@@ -68,8 +68,8 @@ class TestGeneral:
         result = runner.invoke(app, [])
         assert result.exit_code == ExitStatus.USAGE
         assert result.stderr == (
-            "error: a command is missing: one of play, list, show, validate, scores, "
-            "add, new, schema, import\nTry 'filmquiz --help' for help.\n"
+            "error: a command is missing: one of play, party, list, show, validate, "
+            "scores, add, new, schema, import\nTry 'filmquiz --help' for help.\n"
         )
 
     @pytest.mark.parametrize(

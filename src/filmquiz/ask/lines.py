@@ -85,7 +85,7 @@ class LineAsker:
             self._shown = round_
         offered = round_.choices
         while True:
-            self._view.prompt(answer_prompt(round_, turn))
+            self._view.prompt(answer_prompt(round_, turn, offered))
             line = _read_answer(self._lines, self._view)
             if line is None:
                 self._view.echo("")

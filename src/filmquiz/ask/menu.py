@@ -296,7 +296,8 @@ class Menu:
         top += [Line("class:question", text) for text in wrap(self.prompt, width)]
         hint = self.hint
         if self.fifty_fifty_used:
-            hint = "50:50: two wrong choices are gone. " + hint
+            keys = " or ".join(str(position + 1) for position in self.offered)
+            hint = f"(50:50 took two wrong choices away: arrow keys, or press {keys})"
         elif self.halved:
             hint += f"; {FIFTY_FIFTY_KEY.upper()} for a 50:50"
         bottom = [Line("class:instruction", text) for text in wrap(hint, width)]

@@ -14,8 +14,10 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 import questionary
+from prompt_toolkit.application.current import get_app
+from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.input import Input, create_input
-from prompt_toolkit.layout import Container, HSplit, Layout, Window
+from prompt_toolkit.layout import HSplit, Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.output import ColorDepth, Output, create_output
 
@@ -26,6 +28,7 @@ from filmquiz.ask.menu import (
     drop_typeahead,
     expire_at,
     quiet_keys,
+    wrap,
 )
 from filmquiz.bankfile.rules import TRUE_FALSE, Spoiler
 from filmquiz.banks.catalog import Entry
@@ -52,15 +55,12 @@ STYLE = questionary.Style(
         ("clock.urgent", "fg:ansired bold"),
     ]
 )
-MULTI_HINT = "(Space picks or drops a choice, Enter answers)"
-TEXT_HINT = "(type your answer and press Enter)"
+MULTI_HINT = "(Space picks or drops, Enter answers)"
+MULTI_NOTE = "One or more are right."
 
 Echo = Callable[[Round, Turn, str], None]
 """Shows the question and the answer given (as text), once the prompt has
 gone."""
-
-BeforeTurn = Callable[[Round, Turn], None]
-"""Draws what comes before a player's prompt (a party clears the screen)."""
 
 
 class TerminalAsker:
@@ -83,12 +83,10 @@ class TerminalAsker:
         stream: TextIO | None = None,
         input: Input | None = None,
         output: Output | None = None,
-        before_turn: BeforeTurn | None = None,
     ) -> None:
         if output is None and stream is not None and stream is not sys.stdout:
             output = create_output(stdout=stream)
         self._echo = echo
-        self._before_turn = before_turn
         self._no_color = no_color
         # One input for the whole game, so that keys read ahead for one menu
         # are known to, and discarded by, the next.
@@ -104,8 +102,6 @@ class TerminalAsker:
     def __call__(self, round_: Round, turn: Turn) -> Reply:
         """Ask until an answer is given or the time runs out; Ctrl-C raises
         KeyboardInterrupt."""
-        if self._before_turn is not None:
-            self._before_turn(round_, turn)
         kind = round_.question.type
         if kind == "multi":
             reply = self._checkbox(round_, turn)
@@ -138,7 +134,7 @@ class TerminalAsker:
     def _checkbox(self, round_: Round, turn: Turn) -> Reply:
         drop_typeahead(self._input)
         question = questionary.checkbox(
-            visible(round_.question.prompt),
+            "",
             choices=[
                 questionary.Choice(title=visible(choice), value=choice)
                 for choice in round_.choices
@@ -148,19 +144,18 @@ class TerminalAsker:
             qmark="",
             **self._options(),
         )
-        picked = _run_timed(question, round_heading(round_, turn), turn.deadline)
+        picked = _run_timed(question, round_, turn)
         return Reply(None if picked is None else tuple(picked))
 
     def _typed(self, round_: Round, turn: Turn) -> Reply:
         drop_typeahead(self._input)
         question = questionary.text(
-            visible(round_.question.prompt),
+            "Your answer:",
             validate=lambda typed: bool(typed.strip()) or "Type an answer",
-            instruction=TEXT_HINT,
             qmark="",
             **self._options(),
         )
-        typed = _run_timed(question, round_heading(round_, turn), turn.deadline)
+        typed = _run_timed(question, round_, turn)
         return Reply(None if typed is None else str(typed))
 
     def _options(self) -> dict[str, Any]:
@@ -169,27 +164,42 @@ class TerminalAsker:
         )
 
 
-def _run_timed(
-    question: questionary.Question, heading: str, deadline: float | None
-) -> Any:
-    """Run a questionary prompt under ``heading``, erased once answered;
-    with a ``deadline``, a countdown under it, and None when time runs out."""
+def _run_timed(question: questionary.Question, round_: Round, turn: Turn) -> Any:
+    """Run a questionary prompt under the round's heading and prompt, laid
+    out as a menu lays them out and erased once answered; with a deadline,
+    a countdown beside the heading, and None when time runs out."""
     application = question.application
     layout = application.layout
-    parts: list[Container] = [
-        Window(
-            FormattedTextControl([("class:instruction", visible(heading))]),
-            dont_extend_height=True,
-            wrap_lines=True,
+    deadline = turn.deadline
+    heading = visible(round_heading(round_, turn))
+    prompt = visible(round_.question.prompt)
+
+    def top() -> StyleAndTextTuples:
+        width = max(get_app().output.get_size().columns - 1, 20)
+        lines: list[tuple[str, str]] = [
+            *(("class:instruction", line) for line in wrap(heading, width)),
+            *(("class:question", line) for line in wrap(prompt, width)),
+        ]
+        if round_.question.type == "multi":
+            lines.append(("class:instruction", MULTI_NOTE))
+        if deadline is not None:
+            lines.append(countdown(deadline))
+        fragments: StyleAndTextTuples = []
+        for style, text in lines:
+            fragments += [(style, text), ("", "\n")]
+        return fragments[:-1]
+
+    application.layout = Layout(
+        HSplit(
+            [
+                Window(FormattedTextControl(top), dont_extend_height=True),
+                layout.container,
+            ]
         ),
-        layout.container,
-    ]
+        focused_element=layout.current_window,
+    )
     if deadline is not None:
-        parts.append(
-            Window(FormattedTextControl(lambda: [countdown(deadline)]), height=1)
-        )
         application.refresh_interval = TICK
-    application.layout = Layout(HSplit(parts), focused_element=layout.current_window)
     application.erase_when_done = True
     return application.run(pre_run=lambda: expire_at(application, deadline))
 
@@ -298,21 +308,46 @@ def confirm(
 
 def press_enter(
     *,
+    prompt: str = "",
+    choice: str = "Next question",
+    hint: str = "(Enter when the room is ready)",
     stream: TextIO | None = None,
     input: Input | None = None,
     output: Output | None = None,
     no_color: bool = False,
 ) -> None:
-    """Wait for Enter, saying so (``--pause``); Ctrl-C raises
-    KeyboardInterrupt."""
+    """Wait for Enter, saying so (``--pause``, a party player's turn);
+    Ctrl-C raises KeyboardInterrupt."""
     if output is None and stream is not None and stream is not sys.stdout:
         output = create_output(stdout=stream)
     Menu(
         heading="",
-        prompt="",
-        choices=["Next question"],
-        hint="(Enter when the room is ready)",
+        prompt=prompt,
+        choices=[choice],
+        hint=hint,
         input=input,
         output=output,
         no_color=no_color,
     ).pick()
+
+
+def ask_text(
+    message: str,
+    *,
+    stream: TextIO | None = None,
+    input: Input | None = None,
+    output: Output | None = None,
+) -> str:
+    """Ask for a line of text, which must not be blank; Ctrl-C raises
+    KeyboardInterrupt."""
+    if output is None and stream is not None and stream is not sys.stdout:
+        output = create_output(stdout=stream)
+    options = prompt_options(input=input, output=output)
+    return str(
+        questionary.text(
+            message.rstrip(),
+            validate=lambda typed: bool(typed.strip()) or "Type at least one name",
+            qmark="",
+            **options,
+        ).unsafe_ask()
+    )

@@ -223,6 +223,75 @@ def play(
 
 
 @app.command(
+    cls=FilmquizCommand,
+    short_help="Several players on one screen, taking turns at each question.",
+)
+@_reporting_errors
+def party(
+    quiz: QuizName = None,
+    players: Annotated[
+        str | None,
+        typer.Option(
+            "--players",
+            metavar="NAMES",
+            help='Who plays, in turn order, separated by commas: "Ana,Janis". '
+            "Asked for in a terminal when left out.",
+        ),
+    ] = None,
+    count: Count = None,
+    category: Categories = None,
+    difficulty: Difficulties = None,
+    spoilers: SpoilerLevel = None,
+    no_spoilers: NoSpoilers = False,
+    seed: Seed = None,
+    no_shuffle: NoShuffle = False,
+    time_limit: TimeLimit = None,
+    scoring: ScoringWay = "standard",
+    lifelines: Lifelines = False,
+    pause: Pause = False,
+    json_output: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print every player's result and the ranking as JSON on "
+            "stdout; text for people goes to stderr.",
+        ),
+    ] = False,
+    no_color: NoColor = False,
+) -> None:
+    """A quiz night on one screen: each round, every player answers the same
+    question in turn (in a terminal, the screen is cleared between players);
+    a leaderboard after each round, a podium at the end. Without a terminal,
+    each line answers for the next player in turn. Each player's game is kept
+    in the score history as their own."""
+    from filmquiz.commands.party import party as play_party
+    from filmquiz.commands.play import GameOptions
+
+    screen = screen_for(people_on_stderr=json_output, no_color=no_color)
+    result = play_party(
+        environment=detect_environment(no_color),
+        screen=screen,
+        quiz=quiz,
+        players=players,
+        options=GameOptions(
+            count=count,
+            categories=tuple(category or ()),
+            difficulties=tuple(difficulty or ()),
+            spoilers=spoilers,
+            no_spoilers=no_spoilers,
+            seed=seed,
+            shuffle=not no_shuffle,
+            time_limit=time_limit,
+            scoring=scoring,
+            lifelines=lifelines,
+            pause=pause,
+        ),
+        on_stderr=json_output,
+    )
+    _show(result, screen, as_json=json_output)
+
+
+@app.command(
     "list",
     cls=FilmquizCommand,
     short_help="List the quizzes there are, and where each comes from.",

@@ -7,7 +7,7 @@ import contextlib
 import io
 import random
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from filmquiz.bankfile.model import Bank
@@ -69,13 +69,17 @@ class GameOptions:
         )
 
 
+PLAIN_GAME = GameOptions()
+"""Every question, shuffled, untimed, scored by right answers."""
+
+
 def play(
     *,
     environment: Environment,
     screen: Screen,
     quiz: str | None,
     player: str | None,
-    options: GameOptions = GameOptions(),
+    options: GameOptions = PLAIN_GAME,
     mistakes: bool = False,
     on_stderr: bool = False,
 ) -> GamePlayed | Message:
@@ -84,12 +88,12 @@ def play(
     ``on_stderr`` draws the game on stderr, for stdout to carry only JSON.
     """
     name = player_name(player)
-    level = _spoiler_level(options.spoilers, no_spoilers=options.no_spoilers)
-    _check(options)
-    bank = _bank(environment, screen, quiz, on_stderr=on_stderr)
+    level = spoiler_level(options.spoilers, no_spoilers=options.no_spoilers)
+    check_options(options)
+    bank = load_quiz(environment, screen, quiz, on_stderr=on_stderr)
     if isinstance(bank, Message):
         return bank
-    selection = _selection(options, level)
+    selection = selection_for(options, level)
     if mistakes:
         from filmquiz.scores import keeping
 
@@ -110,7 +114,7 @@ def play(
             document = no_game_document(bank.slug, bank.title, name)
             return Message(why, document=document)
         selection = selection._replace(only=wrong)
-    planned = _plan(
+    planned = plan_rounds(
         bank, selection, environment, screen, on_stderr=on_stderr, ask=not mistakes
     )
     if isinstance(planned, Message):
@@ -124,8 +128,8 @@ def play(
         name,
         practice=mistakes,
         spoilers_chosen=selection.spoilers is not None,
+        rules=options.rules,
     )
-    view.start_rules(options.rules)
     tell: Tell = view.feedback
     if options.pause:
         tell = _pausing(tell, environment, screen, on_stderr=on_stderr)
@@ -162,7 +166,7 @@ def keep_games(
     return comparisons
 
 
-def _check(options: GameOptions) -> None:
+def check_options(options: GameOptions) -> None:
     """Refuse options that say nothing together."""
     if options.seed is not None and not options.shuffle:
         raise BadOption(
@@ -170,7 +174,7 @@ def _check(options: GameOptions) -> None:
         )
 
 
-def _bank(
+def load_quiz(
     environment: Environment, screen: Screen, quiz: str | None, *, on_stderr: bool
 ) -> Bank | Message:
     """The bank of ``quiz``, or of the one picked in a terminal when None."""
@@ -201,7 +205,9 @@ def _bank(
     return catalog.load(quiz)
 
 
-def _selection(options: GameOptions, level: Spoiler | None) -> Selection:
+def selection_for(options: GameOptions, level: Spoiler | None) -> Selection:
+    """Which questions the options ask for, up to spoiler ``level``; a seed
+    drawn at random when none is given."""
     return Selection(
         limit=options.count,
         categories=options.categories,
@@ -212,7 +218,7 @@ def _selection(options: GameOptions, level: Spoiler | None) -> Selection:
     )
 
 
-def _plan(
+def plan_rounds(
     bank: Bank,
     selection: Selection,
     environment: Environment,
@@ -248,7 +254,6 @@ def asker_for(
     view: GameView,
     *,
     on_stderr: bool,
-    before_turn: Callable[[Round, Turn], None] | None = None,
 ) -> tuple[Ask, contextlib.AbstractContextManager[None]]:
     """What asks the questions: menus in a terminal that draws them, lines
     otherwise; and the context a game is played in."""
@@ -259,7 +264,6 @@ def asker_for(
             echo=view.answered,
             no_color=not environment.color,
             stream=sys.stderr if on_stderr else sys.stdout,
-            before_turn=before_turn,
         )
         return asker, asker.session()
     from filmquiz.ask.lines import LineAsker
@@ -367,7 +371,7 @@ def _pick_on_a_line(
     return pick(question, labels, names, lines, view, echo=False)
 
 
-def _spoiler_level(spoilers: str | None, *, no_spoilers: bool) -> Spoiler | None:
+def spoiler_level(spoilers: str | None, *, no_spoilers: bool) -> Spoiler | None:
     """The level ``--spoilers`` and ``--no-spoilers`` ask for together."""
     if no_spoilers:
         if spoilers not in (None, "none"):

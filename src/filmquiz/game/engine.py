@@ -514,6 +514,7 @@ def run_party(
     players: Sequence[str],
     rules: Rules | None = None,
     after_round: Leaderboard | None = None,
+    before_turn: Callable[[Round, Turn], None] | None = None,
     practice: bool = False,
     seed: int | None = None,
     game_ids: Sequence[str] | None = None,
@@ -521,7 +522,8 @@ def run_party(
 ) -> tuple[GameResult, ...]:
     """Ask each round of every player in turn, and return each player's
     result, in turn order; with more than one player, ``after_round`` is
-    shown how they stand after each round.
+    shown how they stand after each round. ``before_turn`` is called before
+    each player's clock starts (a party waits for them to be ready).
 
     A game stops for everyone as :func:`run_game` says; each result then
     holds that player's answers so far.
@@ -530,12 +532,15 @@ def run_party(
     clocks = clocks or Clocks()
     started_at, start_game = clocks.wall(), clocks.monotonic()
     playing = [_Player(name, rules) for name in players]
+    party = len(playing) > 1
     ending = Ending.COMPLETED
     try:
         for round_ in rounds:
             for player in playing:
+                if before_turn is not None:
+                    before_turn(round_, player.turn(round_, 0.0, rules, party))
                 start = clocks.monotonic()
-                turn = player.turn(round_, start, rules, len(playing) > 1)
+                turn = player.turn(round_, start, rules, party)
                 reply = ask(round_, turn)
                 seconds = clocks.monotonic() - start
                 tell(round_, turn, player.answer(round_, turn, reply, seconds, rules))

@@ -137,6 +137,8 @@ def scores_document(
                 "complete": r.complete,
                 "practice": r.practice,
                 "counted": r.counted,
+                "points": r.points,
+                "party": r.party,
                 "started_at": r.started_at.isoformat(),
                 "finished_at": r.finished_at.isoformat(),
             }
@@ -153,6 +155,7 @@ def scores_document(
                 "average": None if s.average is None else round(s.average, 1),
                 "last_played": s.last_played.isoformat(),
                 "trend": [round(p, 1) for p in s.trend],
+                "best_points": s.best_points,
             }
             for s in summaries
         ],

@@ -3,6 +3,7 @@ feedback after it, and the summary at the end."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -44,6 +45,8 @@ class GameView:
         *,
         practice: bool = False,
         spoilers_chosen: bool = False,
+        rules: Rules | None = None,
+        players: Sequence[str] = (),
     ) -> None:
         """The heading of a game: which quiz, for whom, how many questions,
         and a warning when it may give an ending away (with how to avoid it,
@@ -65,15 +68,22 @@ class GameView:
                     " (--spoilers middle or --no-spoilers leaves such questions out)"
                 )
             self._people.print(Text(f"{warning}.", style="yellow"))
+        who = Text(visible(player))
+        if players:
+            who = Text(", ".join(visible(name) for name in players))
+            who.append(" in turns")
         self._people.print(
             Text.assemble(
                 f"{plural(len(rounds), 'question')} for ",
-                visible(player),
+                who,
                 " (practice: your past mistakes)" if practice else "",
-                ". Ctrl-C stops at any time.\n",
+                ". Ctrl-C stops at any time.",
                 style="dim",
             )
         )
+        if rules is not None:
+            self._rules(rules)
+        self._people.print()
 
     def question(self, round_: Round) -> None:
         """The heading of a question (``Question 2 of 10 (plot, easy)``) and
@@ -85,24 +95,23 @@ class GameView:
         self._people.print(heading)
         self._people.print(shown(round_.question.prompt))
 
-    def start_rules(self, rules: Rules) -> None:
+    def _rules(self, rules: Rules) -> None:
         """How the game is timed and scored, when not the usual way."""
         parts = []
         if rules.time_limit is not None:
-            parts.append(f"{seconds(rules.time_limit)} per question")
+            parts.append(f"{seconds(rules.time_limit)} per question.")
         if rules.scoring == "speed":
             parts.append(
-                "speed points: 500 to 1000 for a right answer, more the "
-                f"sooner it comes (within {seconds(rules.speed_limit)}), "
-                "and +100 for each right answer in a row, up to +500"
+                "Speed points: up to 1000 a right answer, the sooner the more "
+                f"(500 at {seconds(rules.speed_limit)}), +100 a right answer "
+                "in a row (up to +500)."
             )
         if rules.lifelines:
             parts.append(
-                f"{plural(rules.lifelines, '50:50')} to take two wrong choices away"
+                "One 50:50 takes two wrong choices away (F in a menu, 50 on a line)."
             )
         if parts:
-            text = "; ".join(parts)
-            self._people.print(Text(text[0].upper() + text[1:] + ".", style="dim"))
+            self._people.print(Text(" ".join(parts), style="dim"))
 
     def answered(self, round_: Round, turn: Turn, given: str) -> None:
         """The question and the answer given, where its prompt was: what a
@@ -112,10 +121,8 @@ class GameView:
             self._people.print(Text(f"{visible(turn.player)} has answered.", "dim"))
             return
         self.question(round_)
-        if not given:
-            self._people.print(Text("No answer: the time ran out.", style="yellow"))
-            return
-        self._people.print(Text.assemble("Your answer: ", (visible(given), "bold")))
+        if given:  # none when the time ran out, as the feedback says
+            self._people.print(Text.assemble("Your answer: ", (visible(given), "bold")))
 
     def feedback(self, round_: Round, turn: Turn, answer: Answer) -> None:
         """Right or wrong, the right answer, and why."""

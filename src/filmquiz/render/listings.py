@@ -90,6 +90,8 @@ def scores_table(screen: Screen, summaries: list[Summary]) -> None:
     played, and the trend of the latest scores. Where the terminal is too
     narrow, the trend goes first, then the average, then the date."""
 
+    speed = any(summary.best_points is not None for summary in summaries)
+
     def cells(summary: Summary) -> dict[str, Any]:
         games = str(summary.games)
         if summary.played != summary.games:
@@ -97,11 +99,17 @@ def scores_table(screen: Screen, summaries: list[Summary]) -> None:
         trend = Text(sparkline(summary.trend), style="cyan")
         if summary.trend:
             trend.append(f" {summary.trend[-1]:.0f}%")
-        return {
+        row = {
             "Quiz": shown(summary.quiz),
             "Player": shown(summary.player),
             "Games": games,
             "Best": _percent(summary.best),
+        }
+        if speed:
+            best = summary.best_points
+            row["Best points"] = "-" if best is None else f"{best:,}"
+        return {
+            **row,
             "Avg": _percent(summary.average),
             "Last played": local_time(summary.last_played),
             "Trend": trend,
@@ -110,7 +118,7 @@ def scores_table(screen: Screen, summaries: list[Summary]) -> None:
     _fitted_listing(
         screen,
         [cells(summary) for summary in summaries],
-        numbers=("Games", "Best", "Avg", "Last played"),
+        numbers=("Games", "Best", "Best points", "Avg", "Last played"),
         droppable=("Trend", "Last played", "Avg"),
     )
     uncounted = sum(summary.played - summary.games for summary in summaries)
@@ -124,21 +132,30 @@ def scores_table(screen: Screen, summaries: list[Summary]) -> None:
 
 def games_table(screen: Screen, records: list[GameRecord]) -> None:
     """The games themselves, as given (newest first), each not counted in
-    the scores marked with why."""
+    the scores marked with why; the points of speed games, and which were
+    party games."""
+    speed = any(record.points is not None for record in records)
+
+    def cells(record: GameRecord) -> dict[str, Any]:
+        row: dict[str, Any] = {
+            "Finished": local_time(record.finished_at),
+            "Quiz": shown(record.quiz),
+            "Player": shown(record.player),
+            "Score": f"{record.score}/{record.total}",
+            "%": f"{record.percent:.0f}%",
+        }
+        if speed:
+            row["Points"] = "-" if record.points is None else f"{record.points:,}"
+        notes = [
+            note for note in (record.kind, "party" if record.party else "") if note
+        ]
+        row[""] = Text(", ".join(notes), style="yellow")
+        return row
+
     _fitted_listing(
         screen,
-        [
-            {
-                "Finished": local_time(record.finished_at),
-                "Quiz": shown(record.quiz),
-                "Player": shown(record.player),
-                "Score": f"{record.score}/{record.total}",
-                "%": f"{record.percent:.0f}%",
-                "": Text(record.kind, style="yellow"),
-            }
-            for record in records
-        ],
-        numbers=("Score", "%"),
+        [cells(record) for record in records],
+        numbers=("Score", "%", "Points"),
         droppable=("%", "Finished"),
     )
 

@@ -18,6 +18,7 @@ from filmquiz.results import (
     Forgotten,
     GamePlayed,
     Message,
+    PartyPlayed,
     QuizDetails,
     QuizList,
     Result,
@@ -38,6 +39,14 @@ def draw(result: Result, screen: Screen, *, as_json: bool = False) -> ExitStatus
                 screen.json(document)
         case GamePlayed():
             _game(result, screen, as_json=as_json)
+        case PartyPlayed(results=results, comparisons=comparisons):
+            from filmquiz.render.party import PartyView
+
+            PartyView(screen, clear_between_turns=False).summary(results, comparisons)
+            if as_json:
+                from filmquiz.render.documents import party_document
+
+                screen.json(party_document(results))
         case QuizList(entries=entries):
             if as_json:
                 from filmquiz.render.documents import quiz_document

@@ -55,9 +55,12 @@ def answer_hint(choices: int) -> str:
     return f"(arrow keys and Enter, or press {keys})"
 
 
-def answer_prompt(round_: Round, turn: Turn) -> str:
+def answer_prompt(
+    round_: Round, turn: Turn, offered: tuple[str, ...] | None = None
+) -> str:
     """What line-by-line play asks for an answer: ``Your answer (1-4): ``,
-    ``Ana, your answers (numbers such as 1,3): ``..."""
+    ``Ana, your answers (numbers such as 1,3): ``, ``Your answer (2 or 4):``
+    once a 50:50 leaves ``offered``..."""
     kind = round_.question.type
     if kind == "text":
         what = "your answer: "
@@ -66,6 +69,9 @@ def answer_prompt(round_: Round, turn: Turn) -> str:
     else:
         lifeline = ", or 50 for a 50:50" if turn.halved else ""
         what = f"your answer (1-{len(round_.choices)}{lifeline}): "
+        if offered is not None and offered != round_.choices:
+            numbers = [str(round_.choices.index(c) + 1) for c in offered]
+            what = f"your answer ({' or '.join(numbers)}): "
     if turn.party:
         return f"{turn.player}, {what}"
     return what[0].upper() + what[1:]

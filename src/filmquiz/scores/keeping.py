@@ -49,6 +49,8 @@ def as_record(result: GameResult) -> GameRecord:
         finished_at=result.finished_at,
         practice=result.practice,
         bank_questions=result.bank_questions,
+        points=result.points if result.rules.scoring == "speed" else None,
+        party=bool(result.party),
     )
 
 

@@ -36,6 +36,10 @@ class GameRecord(NamedTuple):
     bank_questions: int | None = None
     """How many questions the bank had, when the game was played; None for
     games kept before filmquiz recorded it."""
+    points: int | None = None
+    """The points of a speed game; None for a standard one."""
+    party: bool = False
+    """True for one player's part of a party game."""
 
     @property
     def percent(self) -> float:
@@ -86,6 +90,8 @@ class Summary(NamedTuple):
     trend: tuple[float, ...]
     """The latest counted scores as percentages, oldest first, at most
     TREND_LENGTH."""
+    best_points: int | None = None
+    """The most points of a counted speed game; None when none counts."""
 
 
 def summarize(records: Iterable[GameRecord]) -> list[Summary]:
@@ -102,6 +108,9 @@ def summarize(records: Iterable[GameRecord]) -> list[Summary]:
     summaries = []
     for (quiz, player), games in sorted(by_key.items()):
         percents = [game.percent for game in games if game.counted]
+        points = [
+            game.points for game in games if game.counted and game.points is not None
+        ]
         summaries.append(
             Summary(
                 quiz=quiz,
@@ -113,6 +122,7 @@ def summarize(records: Iterable[GameRecord]) -> list[Summary]:
                 average=sum(percents) / len(percents) if percents else None,
                 last_played=games[-1].finished_at,
                 trend=tuple(percents[-TREND_LENGTH:]),
+                best_points=max(points) if points else None,
             )
         )
     return summaries

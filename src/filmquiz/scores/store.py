@@ -80,6 +80,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE games ADD COLUMN uuid TEXT",
         "CREATE UNIQUE INDEX games_by_uuid ON games (uuid)",
     ),
+    # 4: speed games keep their points, party games who played, and each
+    # answer how long it took and what it earned.
+    (
+        "ALTER TABLE games ADD COLUMN points INTEGER",
+        "ALTER TABLE games ADD COLUMN party TEXT",
+        "ALTER TABLE answers ADD COLUMN seconds REAL",
+        "ALTER TABLE answers ADD COLUMN points INTEGER",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -96,18 +104,27 @@ _GAME_COLUMNS = (
     "finished_at",
     "practice",
     "bank_questions",
+    "points",
+    "party",
 )
 """The columns a GameRecord is read from, in its order."""
-_OLD_DEFAULTS = {"practice": "0", "bank_questions": "NULL", "player_key": "NULL"}
+_OLD_DEFAULTS = {
+    "practice": "0",
+    "bank_questions": "NULL",
+    "player_key": "NULL",
+    "points": "NULL",
+    "party": "NULL",
+}
 """What a column added by a later schema reads as in an older history, which
 a read-only open cannot migrate."""
 _INSERT_GAME = (
     f"INSERT OR IGNORE INTO games ({', '.join(_GAME_COLUMNS)}, player_key, uuid)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_ANSWER = (
-    "INSERT INTO answers (game_id, position, question_id, chosen, correct)"
-    " VALUES (?, ?, ?, ?, ?)"
+    "INSERT INTO answers"
+    " (game_id, position, question_id, chosen, correct, seconds, points)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 
 PENDING_LIMIT = 1_000_000
@@ -281,16 +298,19 @@ class ScoreStore:
                     row["finished_at"],
                     row["practice"],
                     row["bank_questions"],
+                    row.get("points"),
+                    _party_text(row.get("party")),
                     key,
                     row["uuid"],
                 ),
             )
             if cursor.rowcount == 0:
                 return  # this game was kept already
+            # A pending game written before answers were timed has 3 fields.
             connection.executemany(
                 _INSERT_ANSWER,
                 [
-                    (cursor.lastrowid, position, *answer)
+                    (cursor.lastrowid, position, *answer, None, None)[:7]
                     for position, answer in enumerate(row["answers"], start=1)
                 ],
             )
@@ -599,11 +619,24 @@ def _as_row(result: GameResult) -> dict[str, Any]:
         "finished_at": _iso_utc(result.finished_at),
         "practice": result.practice,
         "bank_questions": result.bank_questions,
+        "points": result.points if result.rules.scoring == "speed" else None,
+        "party": list(result.party) or None,
         "answers": [
-            [answer.question.id, answer.chosen, answer.correct]
+            [
+                answer.question.id,
+                answer.chosen,
+                answer.correct,
+                round(answer.seconds, 3),
+                answer.points,
+            ]
             for answer in result.answers
         ],
     }
+
+
+def _party_text(players: Any) -> str | None:
+    """Who played a party game, as kept: their names, as a JSON list."""
+    return json.dumps(players, ensure_ascii=False) if players else None
 
 
 def _pending_row(data: bytes) -> dict[str, Any]:
@@ -625,12 +658,25 @@ def _pending_row(data: bytes) -> dict[str, Any]:
     for answer in row["answers"]:
         if not (
             isinstance(answer, list)
-            and len(answer) == 3
+            and len(answer) in (3, 5)
             and isinstance(answer[0], str)
             and isinstance(answer[1], str)
             and isinstance(answer[2], bool)
+            and all(
+                isinstance(n, int | float) and not isinstance(n, bool) and n >= 0
+                for n in answer[3:]
+            )
         ):
             raise ValueError("not a pending game")
+    points, party = row.get("points"), row.get("party")
+    if points is not None and not (
+        isinstance(points, int) and not isinstance(points, bool) and points >= 0
+    ):
+        raise ValueError("not a pending game")
+    if party is not None and not (
+        isinstance(party, list) and all(isinstance(name, str) for name in party)
+    ):
+        raise ValueError("not a pending game")
     _moment(row["started_at"])
     _moment(row["finished_at"])
     return dict(row)
@@ -653,7 +699,7 @@ def _moment(text: str) -> datetime:
 def _record(row: tuple[Any, ...]) -> GameRecord | None:
     """A row as a GameRecord, or None when it does not hold what it should."""
     quiz, title, player, score, total, complete, started, finished, *rest = row
-    practice, bank_questions = rest
+    practice, bank_questions, points, party = rest
     texts = (quiz, title, player, started, finished)
     if not all(isinstance(text, str) for text in texts):
         return None
@@ -675,6 +721,8 @@ def _record(row: tuple[Any, ...]) -> GameRecord | None:
         finished_at=finished_at,
         practice=bool(practice),
         bank_questions=bank_questions if isinstance(bank_questions, int) else None,
+        points=points if isinstance(points, int) and points >= 0 else None,
+        party=isinstance(party, str) and bool(party),
     )
 
 
