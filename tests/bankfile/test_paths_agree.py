@@ -207,6 +207,37 @@ BAD_KINDS: dict[str, Pairs] = {
     "question not an object": bank("not a question"),
     "number as prompt": bank(question(prompt=5)),
     "film not an object": bank(film=[]),
+    "unknown type": bank(question(type="yesno")),
+    "type given twice": bank(with_pair(question(), "type", "multi")),
+    "null type": bank(question(type=None)),
+    "true/false with choices": bank(
+        question(type="truefalse", choices=["True", "False"], answer=True)
+    ),
+    "true/false answer as text": bank(
+        Pairs([("id", "t"), ("type", "truefalse"), ("prompt", "?"), ("answer", "true")])
+    ),
+    "multi answer empty": bank(question(type="multi", answer=[])),
+    "multi answer as text": bank(question(type="multi")),
+    "multi answer not a choice": bank(question(type="multi", answer=["Anita", "Rosa"])),
+    "multi answer twice": bank(question(type="multi", answer=["Anita", "Anita"])),
+    "text with choices": bank(question(type="text")),
+    "text answer blank once compared": bank(
+        Pairs([("id", "t"), ("type", "text"), ("prompt", "?"), ("answer", "?!")])
+    ),
+    "text accepts the answer again": bank(
+        Pairs(
+            [
+                ("id", "t"),
+                ("type", "text"),
+                ("prompt", "?"),
+                ("answer", "Penélope Cruz"),
+                ("accept", ["penelope cruz"]),
+            ]
+        )
+    ),
+    "accept on a single question": bank(with_pair(question(), "accept", ["Anita"])),
+    "single answer as a list": bank(question(answer=["Anita"])),
+    "single without choices": bank(without(question(), "choices")),
 }
 
 
@@ -245,6 +276,24 @@ def test_valid_banks_take_the_fast_path_in_any_style(style: Style) -> None:
         question("a"),
         question("b", category="cast", prompt="Who is Janis in Almodóvar\u2019s film?"),
         question("c", explanation="\u201cMadres paralelas\u201d, 東京で上映 🎬"),
+        Pairs(
+            [
+                ("id", "tf"),
+                ("type", "truefalse"),
+                ("prompt", "True?"),
+                ("answer", False),
+            ]
+        ),
+        question("m", type="multi", answer=["Anita", "Teresa"]),
+        Pairs(
+            [
+                ("id", "x"),
+                ("type", "text"),
+                ("prompt", "Who: typed?"),
+                ("answer", "Rossy de Palma"),
+                ("accept", ["Rossy"]),
+            ]
+        ),
     )
     fast, careful = verdicts(dump(document, style).encode())
     assert fast is not None

@@ -21,8 +21,13 @@ from typing import Any
 import pytest
 
 from filmquiz.bankfile.model import Bank, Question
-from filmquiz.game.engine import Answer, Ending, GameResult
-from filmquiz.scores.store import SCHEMA_VERSION, HistoryUnavailable, ScoreStore
+from filmquiz.game.engine import Answer, Ending, GameResult, Rules
+from filmquiz.scores.store import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    HistoryUnavailable,
+    ScoreStore,
+)
 
 QUESTIONS = tuple(
     Question(id=f"q{n}", prompt=f"Q{n}?", choices=("right", "wrong"), answer="right")
@@ -134,6 +139,57 @@ class TestRecording:
             assert store.reset() == 1
         with sqlite3.connect(path) as connection:
             assert connection.execute("SELECT count(*) FROM answers").fetchone() == (0,)
+
+
+class TestPointsAndParties:
+    def test_a_speed_game_keeps_its_points_and_each_answer_its_time(
+        self, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "scores.db"
+        answers = tuple(
+            Answer(q, "right", correct=True, seconds=1.5, points=900)
+            for q in QUESTIONS[:2]
+        )
+        game = result()._replace(
+            answers=answers, rules=Rules(scoring="speed"), party=("ana", "bo")
+        )
+        with open_store(path) as store:
+            store.record(game)
+            store.record(result(player="bo"))
+            records = {r.player: r for r in store.games()}
+        assert (records["ana"].points, records["ana"].party) == (1800, True)
+        assert (records["bo"].points, records["bo"].party) == (None, False)
+        with sqlite3.connect(path) as connection:
+            assert connection.execute(
+                "SELECT seconds, points FROM answers ORDER BY rowid LIMIT 1"
+            ).fetchone() == (1.5, 900)
+            assert connection.execute(
+                "SELECT party FROM games WHERE points IS NOT NULL"
+            ).fetchone() == ('["ana", "bo"]',)
+
+    def test_a_history_of_schema_3_is_brought_up_to_date(self, tmp_path: Path) -> None:
+        """Games kept before points were are read as standard games, and new
+        ones keep their points."""
+        path = tmp_path / "scores.db"
+        with sqlite3.connect(path) as connection:
+            connection.create_function("casefold", 1, str.casefold)
+            for statements in MIGRATIONS[:3]:
+                for statement in statements:
+                    connection.execute(statement)
+            connection.execute("PRAGMA user_version = 3")
+            connection.execute(
+                "INSERT INTO games (quiz, title, player, score, total, complete,"
+                " started_at, finished_at, player_key, uuid) VALUES"
+                " ('pm', 'PM', 'ana', 3, 5, 1, '2026-11-01T20:00:00+00:00',"
+                " '2026-11-01T20:00:00+00:00', 'ana', 'old')"
+            )
+        with ScoreStore(path, warn=pytest.fail, read_only=True) as store:
+            assert [g.points for g in store.games()] == [None]
+        with open_store(path) as store:
+            store.record(result()._replace(rules=Rules(scoring="speed")))
+            assert sorted(g.points or 0 for g in store.games()) == [0, 0]
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("PRAGMA user_version").fetchone() == (4,)
 
 
 class TestTheFile:

@@ -87,11 +87,19 @@ class PartyView:
         place), then each player's game in a line."""
         first = results[0]
         places = ranking([(r.player, r.score, r.points) for r in results])
+        if not first.answers:
+            why = "Stopped" if first.ending is Ending.INTERRUPTED else "Input ended"
+            self._people.print(
+                Text(f"{why} before the first answer: nothing to keep.", "bold yellow")
+            )
+            return
         if first.ending is not Ending.COMPLETED:
+            rounds = min(len(result.answers) for result in results)
+            why = "Stopped" if first.ending is Ending.INTERRUPTED else "Input ended"
             self._people.print(
                 Text(
-                    f"Stopped after {plural(len(first.answers), 'round')} of "
-                    f"{first.total}; the standings then:",
+                    f"{why} after {plural(rounds, 'round')} of {first.total}; "
+                    "the standings then:",
                     style="bold yellow",
                 )
             )

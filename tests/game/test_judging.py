@@ -1,0 +1,103 @@
+"""Judging a reply by its question's type, and the forgiveness of typed
+answers, decided on real names from the banks."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmquiz.bankfile.model import Question
+from filmquiz.bankfile.rules import comparable
+from filmquiz.game.judging import Verdict, judge
+
+
+def typed(answer: str, *accept: str) -> Question:
+    return Question(id="t", prompt="Who?", type="text", answer=answer, accept=accept)
+
+
+@pytest.mark.parametrize(
+    ("answer", "accept", "reply", "verdict"),
+    [
+        # Case, accents, punctuation, spaces and a leading article.
+        ("Penélope Cruz", (), "Penélope Cruz", Verdict(True)),
+        ("Penélope Cruz", (), "penélope  cruz.", Verdict(True)),
+        ("Penélope Cruz", (), "PENELOPE CRUZ", Verdict(True)),
+        ("Pedro Almodóvar", (), "Pedro Almodovar", Verdict(True)),
+        ("Aitana Sánchez-Gijón", (), "aitana sanchez gijon", Verdict(True)),
+        ("The Venice Film Festival", (), "venice film festival", Verdict(True)),
+        ("Venice Film Festival", (), "the Venice film festival!", Verdict(True)),
+        # A small typo is forgiven, and the spelling it was taken as said.
+        ("Penélope Cruz", (), "Penelope Crux", Verdict(True, "Penélope Cruz")),
+        ("Milena Smit", (), "Milena Smith", Verdict(True, "Milena Smit")),
+        ("Pedro Almodóvar", (), "Pedro Almodovr", Verdict(True, "Pedro Almodóvar")),
+        ("Alberto Iglesias", (), "Alberto Iglesia", Verdict(True, "Alberto Iglesias")),
+        # Another name, or part of one, is not a typo.
+        ("Rossy de Palma", (), "Rossy", Verdict(False)),
+        ("Julieta Serrano", (), "Julia Serrano", Verdict(True, "Julieta Serrano")),
+        ("Julieta", (), "Julia", Verdict(False)),
+        ("Janis", (), "Jana", Verdict(False)),
+        ("Pedro Almodóvar", (), "Almodóvar", Verdict(False)),
+        ("Penélope Cruz", (), "Cruz", Verdict(False)),
+        # What accept lists is taken, and forgiven a typo too.
+        ("Rossy de Palma", ("Rossy",), "Rossy", Verdict(True)),
+        ("Pedro Almodóvar", ("Almodóvar",), "almodovar", Verdict(True)),
+        ("Pedro Almodóvar", ("Almodóvar",), "Almodovr", Verdict(True, "Almodóvar")),
+        # A number is never a typo away from another.
+        ("2021", (), "2012", Verdict(False)),
+        ("2021", (), "2021.", Verdict(True)),
+        ("Ten years", (), "Tem years", Verdict(True, "Ten years")),
+        ("78th Venice Film Festival", (), "79th Venice Film Festival", Verdict(False)),
+        # Nothing typed is nothing right.
+        ("Janis", (), "  ", Verdict(False)),
+        ("Janis", (), "...", Verdict(False)),
+    ],
+)
+def test_typed_answers(
+    answer: str, accept: tuple[str, ...], reply: str, verdict: Verdict
+) -> None:
+    """The table the typo threshold was chosen by: each row is how filmquiz
+    judges a reply to a typed question."""
+    assert judge(typed(answer, *accept), reply) == verdict
+
+
+def test_comparable_text() -> None:
+    """What typed answers are compared as."""
+    assert comparable("Penélope  Cruz.") == "penelope cruz"
+    assert comparable("The Venice festival") == "venice festival"
+    assert comparable("The") == "the"  # an article alone is the answer
+    assert comparable("¿Qué?") == "que"
+    assert comparable("!!!") == ""
+
+
+def test_true_false() -> None:
+    """A true/false question takes True or False, or the choice as shown."""
+    question = Question(id="t", prompt="Is it?", type="truefalse", answer=False)
+    assert judge(question, False) == Verdict(True)
+    assert judge(question, True) == Verdict(False)
+    assert judge(question, "False") == Verdict(True)
+    assert judge(question, "True") == Verdict(False)
+
+
+def test_multi_select_is_right_only_with_exactly_the_right_choices() -> None:
+    """Every right choice and no other, in any order."""
+    question = Question(
+        id="m",
+        prompt="Who is in it?",
+        type="multi",
+        choices=(
+            "Penélope Cruz",
+            "Milena Smit",
+            "Carmen Maura",
+            "Aitana Sánchez-Gijón",
+        ),
+        answer=("Penélope Cruz", "Milena Smit"),
+    )
+    assert judge(question, ("Milena Smit", "Penélope Cruz")).correct
+    assert not judge(question, ("Penélope Cruz",)).correct
+    assert not judge(question, ("Penélope Cruz", "Milena Smit", "Carmen Maura")).correct
+    assert not judge(question, ()).correct
+
+
+def test_single_choice() -> None:
+    question = Question(id="s", prompt="Who?", choices=("a", "b"), answer="b")
+    assert judge(question, "b") == Verdict(True)
+    assert judge(question, "a") == Verdict(False)
