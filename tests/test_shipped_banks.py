@@ -15,6 +15,7 @@ from filmquiz.bankfile.schema import bank_schema
 from filmquiz.banks.catalog import SHIPPED_QUIZZES, entries
 from filmquiz.banks.opentdb import CREDITS as OPENTDB_CREDITS
 from filmquiz.banks.opentdb import LICENSE as OPENTDB_LICENSE
+from filmquiz.game.judging import judge
 from tests.support import SHARED_DATA, SHIPPED_BANKS
 
 
@@ -42,12 +43,15 @@ class TestEveryShippedBank:
             assert all(q.explanation for q in bank.questions)
 
     def test_answers_are_not_given_away(self, path: Path) -> None:
-        """No prompt contains its own answer, and answers are not always first."""
+        """No prompt contains its own answer (a true/false one says "True or
+        false" as it asks), and answers are not always first."""
         bank = load_bank(path)
         for q in bank.questions:
-            assert q.answer.casefold() not in q.prompt.casefold(), q.id
-        places = Counter(q.choices.index(q.answer) for q in bank.questions)
-        assert max(places.values()) < len(bank.questions) / 2
+            for right in q.right_choices if q.type != "truefalse" else ():
+                assert right.casefold() not in q.prompt.casefold(), q.id
+        singles = [q for q in bank.questions if q.type == "single"]
+        places = Counter(q.choices.index(q.answer_text) for q in singles)
+        assert max(places.values()) < len(singles) / 2
 
     def test_passes_the_quiz_linter(self, path: Path) -> None:
         """validate --strict finds nothing unfair in it."""
@@ -120,6 +124,28 @@ PARALLEL_MOTHERS_KEYS = {
     "cecilia-father": "One of the boys who assaulted Ana",
     "janis-job": "Photographer",
     "where-they-meet": "In a hospital room they share",
+    "tf-goya-wins": False,
+    "tf-first-spanish-volpi": True,
+    "tf-shot-in-lockdown": False,
+    "tf-two-daughters": True,
+    "tf-cruz-globe": False,
+    "tf-bafta-only": True,
+    "multi-first-time": ("Aitana Sánchez-Gijón", "Milena Smit", "Israel Elejalde"),
+    "multi-oscar-categories": ("Best Actress", "Best Original Score"),
+    "multi-feroz-wins": (
+        "Best Supporting Actress",
+        "Best Original Music",
+        "Best Poster",
+    ),
+    "multi-cruz-earlier": ("Volver", "Broken Embraces", "Pain and Glory"),
+    "text-goya-actress": "Blanca Portillo",
+    "text-poster-designer": "Javier Jaén",
+    "text-closing-book": "Patas arriba",
+    "text-nyff-hall": "Alice Tully Hall",
+    "text-cesar-winner": "The Father",
+    "text-european-actress": "Vicky Krieps",
+    "text-iglesias-count": "13",
+    "text-producer": "Agustín Almodóvar",
 }
 
 
@@ -140,10 +166,34 @@ class TestParallelMothersFacts:
         expected = PARALLEL_MOTHERS_KEYS
         assert {key: answers[key] for key in expected} == expected
 
+    def test_every_type_from_checked_facts(self) -> None:
+        """At least 6 true/false, 4 multi-select and 8 typed-answer questions,
+        each saying how far it spoils and where its fact comes from; typed
+        answers are taken as a player would type them."""
+        bank = load_bank(SHIPPED_QUIZZES / "parallel-mothers.json")
+        kinds = Counter(q.type for q in bank.questions)
+        assert kinds["truefalse"] >= 6
+        assert kinds["multi"] >= 4
+        assert kinds["text"] >= 8
+        assert Counter(q.answer for q in bank.questions if q.type == "truefalse") == {
+            True: 3,
+            False: 3,
+        }
+        for q in bank.questions:
+            if q.type != "single":
+                assert q.spoiler is not None, q.id
+                assert q.source, q.id
+        typed = {q.id: q for q in bank.questions if q.type == "text"}
+        assert judge(typed["text-goya-actress"], "blanca portillo").correct
+        assert judge(typed["text-closing-book"], "Upside down").correct
+        assert judge(typed["text-iglesias-count"], "thirteen").correct
+        assert not judge(typed["text-iglesias-count"], "31").correct
+        assert judge(typed["text-cesar-winner"], "father").correct
+
     def test_fan_page_mistakes_are_not_facts(self) -> None:
         """The fan page's errors never stand as an answer."""
         bank = load_bank(SHIPPED_QUIZZES / "parallel-mothers.json")
-        answers = " ".join(q.answer.casefold() for q in bank.questions)
+        answers = " ".join(q.answer_text.casefold() for q in bank.questions)
         for mistake in (
             "archeolog",
             "archaeolog",
@@ -194,5 +244,6 @@ class TestFilmTrivia:
         for question in bank.questions:
             original = originals[question.id]
             assert question.answer == original["answer"]
-            assert list(question.choices) == original["choices"]
+            assert question.type == original.get("type", "single")
+            assert list(question.choices) == original.get("choices", [])
             assert question.difficulty == original["difficulty"]

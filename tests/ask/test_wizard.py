@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from prompt_toolkit.input import PipeInput
@@ -23,7 +24,9 @@ def lines(*typed: str) -> str:
 
 FILM = lines("Noir Night", "", "", "1944", "Billy Wilder")
 FIRST_QUESTION = (
-    lines("Who plays Walter Neff?", "Fred MacMurray", "Edward G. Robinson", "")
+    lines("Who plays Walter Neff?")
+    + ENTER  # pick one of the choices
+    + lines("Fred MacMurray", "Edward G. Robinson", "")
     + ENTER  # the right one: the first
     + lines("cast")
     + DOWN
@@ -68,8 +71,9 @@ class TestWizard:
         chosen."""
         target = tmp_path / "elsewhere" / "noir.json"
         second = (
-            lines(
-                "Who directed it?",
+            lines("Who directed it?")
+            + ENTER  # pick one of the choices
+            + lines(
                 "",
                 "Billy Wilder",
                 "Otto Preminger",
@@ -135,7 +139,9 @@ class TestWizard:
     def test_enter_skips_the_category(self, keys: PipeInput, tmp_path: Path) -> None:
         """ "Enter to skip" skips, even when an earlier question had a category."""
         second = (
-            lines("Who directed it?", "Billy Wilder", "Otto Preminger", "")
+            lines("Who directed it?")
+            + ENTER  # pick one of the choices
+            + lines("Billy Wilder", "Otto Preminger", "")
             + ENTER  # Billy Wilder
             + ENTER  # no category
             + ENTER  # easy
@@ -200,6 +206,76 @@ class TestWizard:
             wizard.run()
         keys.send_text("n")
         assert wizard.rescue() is None
+
+
+class TestEachType:
+    def wizard_question(self, keys: PipeInput, tmp_path: Path, answer: str) -> Any:
+        """The one question written when ``answer`` is typed after the
+        prompt, then a category, easy, the ending, and an explanation."""
+        keys.send_text(
+            FILM
+            + lines("Double Indemnity: a noir?")
+            + answer
+            + lines("style")
+            + ENTER  # easy
+            + ENTER  # the ending, or not sure
+            + lines("Because.")
+            + "n"
+            + ENTER
+            + ENTER
+        )
+        draft = Wizard(tmp_path / "quizzes", input=keys, output=DummyOutput()).run()
+        saved = save_document(draft.document, draft.destination)
+        (question,) = draft.document["questions"]
+        assert load_bank(saved.path).questions[0].type == question.get("type", "single")
+        return question
+
+    def test_true_or_false(self, keys: PipeInput, tmp_path: Path) -> None:
+        question = self.wizard_question(
+            keys,
+            tmp_path,
+            DOWN + ENTER + DOWN + ENTER,  # true or false; False
+        )
+        assert (question["type"], question["answer"]) == ("truefalse", False)
+        assert "choices" not in question
+
+    def test_pick_every_right_choice(self, keys: PipeInput, tmp_path: Path) -> None:
+        """Enter with nothing picked is refused; Space picks."""
+        question = self.wizard_question(
+            keys,
+            tmp_path,
+            DOWN * 2
+            + ENTER  # pick every right choice
+            + lines("Fred MacMurray", "Barbara Stanwyck", "Cary Grant", "")
+            + ENTER  # nothing picked: refused
+            + " "
+            + DOWN * 2
+            + " "
+            + ENTER,
+        )
+        assert question["type"] == "multi"
+        assert question["choices"] == [
+            "Fred MacMurray",
+            "Barbara Stanwyck",
+            "Cary Grant",
+        ]
+        assert question["answer"] == ["Fred MacMurray", "Cary Grant"]
+
+    def test_type_the_answer(self, keys: PipeInput, tmp_path: Path) -> None:
+        """The answer, then other accepted answers until a blank line; one
+        that is the same once case and accents are set aside is refused."""
+        question = self.wizard_question(
+            keys,
+            tmp_path,
+            DOWN * 3
+            + ENTER  # type the answer
+            + lines("Billy Wilder", "billy wilder")  # refused, and left to edit
+            + BACKSPACE * 20
+            + lines("Wilder", ""),
+        )
+        assert question["type"] == "text"
+        assert (question["answer"], question["accept"]) == ("Billy Wilder", ["Wilder"])
+        assert "choices" not in question
 
 
 def test_new_without_a_terminal(runner: CliRunner) -> None:

@@ -61,7 +61,8 @@ class TestText:
 
 class TestConvert:
     def test_multiple_and_boolean(self) -> None:
-        """Multiple-choice keeps all answers; True/False gets both choices."""
+        """Multiple-choice keeps all answers; True/False becomes a truefalse
+        question, its answer true or false."""
         report = convert(
             {
                 "results": [
@@ -90,8 +91,9 @@ class TestConvert:
             "Entertainment: Film",
             "easy",
         )
-        assert second["choices"] == ["True", "False"]
-        assert (second["answer"], second["difficulty"]) == ("True", "hard")
+        assert second["type"] == "truefalse"
+        assert "choices" not in second
+        assert (second["answer"], second["difficulty"]) == (True, "hard")
         assert (report.questions, report.duplicates, report.skipped) == (2, 0, 0)
 
     def test_duplicates_are_dropped_and_counted(self) -> None:
@@ -269,8 +271,10 @@ class TestRealQuestions:
         assert played.exit_code == 0
         document = json.loads(played.stdout)
         assert (document["total"], len(document["questions"])) == (298, 298)
-        expected = sum(q.choices[0] == q.answer for q in bank.questions)
+        # Answer 1 is the first choice, or True.
+        expected = sum(q.offered[0] == q.answer_text for q in bank.questions)
         assert document["score"] == expected
+        assert any(q.type == "truefalse" for q in bank.questions)
 
 
 class TestRealApiResponses:

@@ -79,7 +79,7 @@ def test_the_installed_command_plays_the_shipped_bank(
     played = run(
         command, "play", "parallel-mothers", "--count", "3", "--seed", "12",
         "--player", "ana", "--json",
-        input="1\n2\n3\n", env=env,
+        input="1\n2\n1\n", env=env,
     )  # fmt: skip
     assert played.returncode == 0, played.stderr
     game = json.loads(played.stdout)

@@ -17,6 +17,7 @@ import pytest
 
 from filmquiz.bankfile.reading import load_bank
 from filmquiz.errors import ExitStatus
+from filmquiz.game.engine import Selection, plan_game
 from tests.end_to_end.terminal import Terminal
 from tests.support import (
     CTRL_C,
@@ -129,12 +130,26 @@ class TestTerminalGame:
         term = Terminal(
             filmquiz_command, "play", "parallel-mothers", "--seed", seed, *spoilers
         )
-        picks = []
-        for number in range(1, PARALLEL_MOTHERS_QUESTIONS + 1):
+        # What each question's type asks for: a number key for a menu, Space
+        # and Enter for a checkbox, words for a typed answer; and the same
+        # answer as a line.
+        rounds = plan_game(load_bank(PARALLEL_MOTHERS), Selection(seed=int(seed)))
+        lines = []
+        for round_ in rounds:
+            number, kind = round_.number, round_.question.type
             term.wait_for(f"Question {number} of {PARALLEL_MOTHERS_QUESTIONS}")
-            pick = number % 3
-            picks.append(pick)
-            term.send(str(pick + 1))
+            if kind == "multi":
+                term.wait_for("Space picks")
+                term.send(" " + ENTER)
+                lines.append("1")
+            elif kind == "text":
+                term.wait_for("Your answer:")
+                term.send("Almodóvar" + ENTER)
+                lines.append("Almodóvar")
+            else:
+                pick = str(number % len(round_.choices) + 1)
+                term.send(pick)
+                lines.append(pick)
         term.wait_for("Score ")
         terminal_score = next(
             line for line in term.lines() if line.startswith("Score ")
@@ -150,7 +165,7 @@ class TestTerminalGame:
                 "--json",
                 *spoilers,
             ],
-            input="".join(f"{pick + 1}\n" for pick in picks),
+            input="".join(f"{line}\n" for line in lines),
             capture_output=True,
             text=True,
             check=False,
@@ -503,6 +518,7 @@ NEW_KEYS = [
     ("Year", "1944" + ENTER),
     ("Director", "Billy Wilder" + ENTER),
     ("Question 1:", "Who plays Walter Neff?" + ENTER),
+    ("How is it answered?", ENTER),
     ("Choice 1:", "Fred MacMurray" + ENTER),
     ("Choice 2:", "Edward G. Robinson" + ENTER),
     ("Choice 3 (Enter when done):", "Barbara Stanwyck" + ENTER),
@@ -549,7 +565,7 @@ def test_new_in_a_terminal(filmquiz_command: str, filmquiz_home: Path) -> None:
 def test_new_ctrl_c_offers_a_draft(filmquiz_command: str, filmquiz_home: Path) -> None:
     """Ctrl-C in the wizard's second question offers to keep the first."""
     term = Terminal(filmquiz_command, "new", rows=40, columns=120)
-    for prompt, keys in NEW_KEYS[:15]:
+    for prompt, keys in NEW_KEYS[:16]:
         term.wait_for(prompt)
         term.pump(0.1)
         term.send(keys)
@@ -622,7 +638,7 @@ def test_the_readme_game_is_what_a_player_sees(filmquiz_command: str) -> None:
         term.send(key)
         term.wait_for(next_question)
         term.pump(0.2)
-    term.send("3")
+    term.send("1")  # the third is true or false: True
     assert term.finish() == ExitStatus.OK
     screen = "\n".join(term.lines()).rstrip()
     assert "\n".join(readme_block("Your answer: Las leyes de la frontera")) in screen

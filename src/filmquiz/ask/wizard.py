@@ -27,7 +27,10 @@ from filmquiz.bankfile.rules import (
     FORMAT_VERSION,
     MAX_CHOICES,
     MIN_CHOICES,
+    TRUE_FALSE,
+    QuestionType,
     Spoiler,
+    comparable,
     is_film_year,
     is_plain,
 )
@@ -43,6 +46,13 @@ REACH: tuple[tuple[str, Spoiler], ...] = (
 )
 """The spoiler levels as the wizard offers them, the cautious one first, so
 that Enter never marks a question safer than it is."""
+KINDS: tuple[tuple[str, QuestionType], ...] = (
+    ("Pick one of the choices", "single"),
+    ("True or false", "truefalse"),
+    ("Pick every right choice (one or more)", "multi"),
+    ("Type the answer", "text"),
+)
+"""The question types as the wizard offers them, the usual one first."""
 USER_FOLDER = "My quizzes folder (play it by name)"
 OTHER_FILE = "Another file…"
 _YEAR = re.compile(r"[0-9]{1,4}")
@@ -151,8 +161,8 @@ class Wizard:
 
     def _question(self, number: int) -> dict[str, Any]:
         prompt = self._text(f"Question {number}:", validate=_required).strip()
-        choices = self._choices()
-        answer = self._select("Which one is right?", choices)
+        kind = dict(KINDS)[self._select("How is it answered?", [k for k, _ in KINDS])]
+        answered = self._answer(kind)
         earlier = list(
             dict.fromkeys(q["category"] for q in self.questions if "category" in q)
         )
@@ -168,15 +178,72 @@ class Wizard:
         ).strip()
         taken = {q["id"] for q in self.questions}
         question: dict[str, Any] = {"id": _unique(question_id(prompt), taken)}
+        if kind != "single":
+            question["type"] = kind
         if category:
             question["category"] = category
         if difficulty != NO_DIFFICULTY:
             question["difficulty"] = difficulty
         question["spoiler"] = dict(REACH)[reach]
-        question.update(prompt=prompt, choices=choices, answer=answer)
+        question["prompt"] = prompt
+        question.update(answered)
         if explanation:
             question["explanation"] = explanation
         return question
+
+    def _answer(self, kind: QuestionType) -> dict[str, Any]:
+        """The choices, answer and other accepted answers of a question of
+        type ``kind``, as the bank writes them."""
+        if kind == "truefalse":
+            said = self._select("Is it true or false?", list(TRUE_FALSE))
+            return {"answer": said == TRUE_FALSE[0]}
+        if kind == "text":
+            return self._typed_answers()
+        choices = self._choices()
+        if kind == "single":
+            return {
+                "choices": choices,
+                "answer": self._select("Which one is right?", choices),
+            }
+        drop_typeahead(self._options.get("input"))
+        right = questionary.checkbox(
+            "Which ones are right? (Space picks, Enter when done)",
+            choices=choices,
+            validate=lambda picked: bool(picked) or "Pick at least one.",
+            **self._options,
+        ).unsafe_ask()
+        return {"choices": choices, "answer": [c for c in choices if c in right]}
+
+    def _typed_answers(self) -> dict[str, Any]:
+        """The answer to type, and other answers to accept, each a different
+        answer once case, accents and punctuation are set aside."""
+        typed: list[str] = []
+
+        def new(text: str) -> bool | str:
+            text = text.strip()
+            if not text:
+                return True if typed else "Please type the answer."
+            if not comparable(text):
+                return "An answer needs letters or digits."
+            if comparable(text) in map(comparable, typed):
+                return "That is already accepted (case, accents and punctuation aside)."
+            return _optional(text)
+
+        typed.append(
+            self._text("The answer, as it is best spelt:", validate=new).strip()
+        )
+        while True:
+            other = self._text(
+                "Another answer to accept, such as a nickname (Enter when done):",
+                validate=new,
+            ).strip()
+            if not other:
+                break
+            typed.append(other)
+        answers: dict[str, Any] = {"answer": typed[0]}
+        if typed[1:]:
+            answers["accept"] = typed[1:]
+        return answers
 
     def _choices(self) -> list[str]:
         choices: list[str] = []

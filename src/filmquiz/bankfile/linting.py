@@ -336,7 +336,10 @@ def _same_fact(one: _Seen, other: _Seen, a: set[str], b: set[str]) -> str | None
     if not a or not b:
         return None
     alike = len(a & b) / len(a | b)
-    same_choices = set(one.question.choices) == set(other.question.choices)
+    # Two typed questions have no choices: that is not the same choices.
+    same_choices = bool(one.question.choices) and set(one.question.choices) == set(
+        other.question.choices
+    )
     if alike >= 0.8 and (
         same_choices or one.question.answer_text == other.question.answer_text
     ):

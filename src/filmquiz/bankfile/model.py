@@ -18,6 +18,7 @@ import msgspec
 from filmquiz.bankfile.rules import (
     DEFAULT_TYPE,
     MAX_CHOICES,
+    QUESTION_TYPES,
     SPOILER_LEVELS,
     TRUE_FALSE,
     UNMARKED_SPOILER,
@@ -133,6 +134,14 @@ class Bank(msgspec.Struct, frozen=True, kw_only=True, gc=False):
         """The categories used, in order of first appearance."""
         seen = dict.fromkeys(map(_category_of, self.questions))
         return tuple(category for category in seen if category)
+
+    @property
+    def types(self) -> dict[QuestionType, int]:
+        """How many questions of each type, the types used only."""
+        counts = dict.fromkeys(QUESTION_TYPES, 0)
+        for question in self.questions:
+            counts[question.type] += 1
+        return {kind: count for kind, count in counts.items() if count}
 
     @property
     def spoilers(self) -> dict[Spoiler, int]:

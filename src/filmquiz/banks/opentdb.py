@@ -5,7 +5,7 @@ is HTML-encoded (``&quot;``, ``&#039;``, ``&uuml;``) by default, or, when asked
 with ``encode=base64``, ``encode=url3986`` or ``encode=urlLegacy``, encoded
 that way instead; the encoding is told from the results themselves. Each result
 becomes one question: text decoded and made single-line, True/False questions
-given the choices "True" and "False", and an id derived from the question's
+made ``truefalse`` questions, and an id derived from the question's
 text, so that importing the same questions again gives the same ids (and the
 same history).
 """
@@ -27,6 +27,7 @@ from filmquiz.bankfile.rules import (
     DIFFICULTIES,
     FORMAT_VERSION,
     SURROGATE,
+    TRUE_FALSE,
     choice_count_fits,
     looks,
     text_problem,
@@ -170,7 +171,7 @@ def convert(
         if question is None:
             skipped += 1
             continue
-        prompt, answer = question["prompt"], question["answer"]
+        prompt, answer = question["prompt"], str(question["answer"])
         if seen.get(prompt.casefold()) == answer.casefold():
             duplicates += 1
             continue
@@ -277,25 +278,31 @@ def _question(
         return None
     wrong = [text(choice, decode) for choice in raw_wrong]
     kind = text(item.get("type"), decode)
+    choices: list[str] = []
     if kind == "boolean":
-        if answer not in ("True", "False"):
+        if answer not in TRUE_FALSE:
             return None
-        choices = ["True", "False"]
     else:
         if any(not choice for choice in wrong):
             return None
         choices = _place_answer(answer, [choice for choice in wrong if choice], prompt)
-    looking = {looks(choice) for choice in choices}
-    if not choice_count_fits(len(choices)) or len(looking) != len(choices):
-        return None
+        looking = {looks(choice) for choice in choices}
+        if not choice_count_fits(len(choices)) or len(looking) != len(choices):
+            return None
     if any(text_problem(part) for part in (prompt, *choices, category) if part):
         return None  # the bank would refuse it: counted as unusable instead
     question: dict[str, Any] = {"id": question_id(prompt)}
+    if kind == "boolean":
+        question["type"] = "truefalse"
     if category:
         question["category"] = category
     if difficulty in DIFFICULTIES:
         question["difficulty"] = difficulty
-    question.update(prompt=prompt, choices=choices, answer=answer)
+    question["prompt"] = prompt
+    if kind == "boolean":
+        question["answer"] = answer == TRUE_FALSE[0]
+    else:
+        question.update(choices=choices, answer=answer)
     return question
 
 

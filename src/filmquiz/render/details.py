@@ -30,6 +30,8 @@ def quiz_details(screen: Screen, bank: Bank, path: Path) -> None:
     if categories:
         questions += ": " + ", ".join(f"{c} {n}" for c, n in categories.items())
     facts.add_row("Questions", shown(questions))
+    if set(bank.types) != {"single"}:
+        facts.add_row("Types", ", ".join(f"{t} {n}" for t, n in bank.types.items()))
     difficulties = Counter(q.difficulty for q in bank.questions if q.difficulty)
     if difficulties:
         facts.add_row(

@@ -171,6 +171,7 @@ def quiz_details_document(bank: Bank, path: Path) -> dict[str, Any]:
         "film": msgspec.to_builtins(film) if film is not None else None,
         "questions": len(bank.questions),
         "categories": dict(Counter(q.category for q in bank.questions if q.category)),
+        "types": bank.types,
         "difficulties": {
             level: count
             for level in DIFFICULTIES
