@@ -43,9 +43,9 @@ def sessions() -> list[list[tuple[str, str]]]:
 
 
 def example_banks(folder: Path) -> None:
-    """The banks the README's transcripts use: warm-up.json and unfair.json
-    as the README shows them, and fan.json, a copy of the warm-up with the
-    mistakes the README names."""
+    """The banks the README's transcripts use: warm-up.json, unfair.json and
+    night.json as the README shows them, and fan.json, a copy of the warm-up
+    with the mistakes the README names."""
     (document,) = (
         json.loads(body)
         for body in blocks("json")
@@ -65,6 +65,8 @@ def example_banks(folder: Path) -> None:
     second["id"] = "janis-job"
     second["anwser"] = second.pop("answer")
     (folder / "fan.json").write_text(json.dumps(fan, ensure_ascii=False, indent=2))
+    (night,) = (body for body in blocks("json") if '"Quiz night"' in body)
+    (folder / "night.json").write_text(night)
 
 
 @pytest.mark.parametrize("session", sessions(), ids=lambda s: s[0][0] if s else "")
