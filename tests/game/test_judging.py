@@ -101,3 +101,27 @@ def test_single_choice() -> None:
     question = Question(id="s", prompt="Who?", choices=("a", "b"), answer="b")
     assert judge(question, "b") == Verdict(True)
     assert judge(question, "a") == Verdict(False)
+
+
+def test_rapidfuzz_is_loaded_only_for_a_typo() -> None:
+    """A game pays for rapidfuzz only when a typed answer is not right as it
+    stands: choices, and typed answers as spelt, never load it."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from filmquiz.bankfile.model import Question
+from filmquiz.game.judging import judge
+typed = Question(id="t", prompt="Who?", type="text", answer="Pedro Almodóvar")
+single = Question(id="s", prompt="Who?", choices=("a", "b"), answer="a")
+assert judge(single, "b").correct is False
+assert judge(typed, "pedro almodovar").correct
+assert "rapidfuzz" not in sys.modules, "loaded too soon"
+assert judge(typed, "Pedro Almodovr").correct
+assert "rapidfuzz" in sys.modules
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
