@@ -359,6 +359,25 @@ class TestTerminalGame:
         assert b"\x1b" not in term.raw
         assert "Score 3/3 (100%)" in term.text()
 
+    def test_a_dumb_terminal_wraps_to_its_own_width(
+        self, filmquiz_command: str, write_bank: WriteBank
+    ) -> None:
+        """TERM=dumb at 50 columns: text wraps between words at 50, not at
+        the 80 columns a dumb terminal would be taken for."""
+        term = Terminal(
+            filmquiz_command,
+            "play",
+            str(three_questions(write_bank)),
+            "--no-shuffle",
+            columns=50,
+            env={"TERM": "dumb", "COLUMNS": ""},
+        )
+        term.wait_for("Your answer (1-3):")
+        term.send("2\r1\r3\r")
+        assert term.finish() == ExitStatus.OK
+        printed = term.raw.decode().replace("\r\n", "\n").splitlines()
+        assert max(len(line) for line in printed) <= 50
+
     def test_resize_leaves_no_duplicated_lines(
         self, filmquiz_command: str, write_bank: WriteBank, tmp_path: Path
     ) -> None:

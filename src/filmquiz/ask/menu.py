@@ -297,7 +297,10 @@ class Menu:
         hint = self.hint
         if self.fifty_fifty_used:
             keys = " or ".join(str(position + 1) for position in self.offered)
-            hint = f"(50:50 took two wrong choices away: arrow keys, or press {keys})"
+            hint = (
+                "(50:50 took two wrong choices away: arrow keys and Enter, "
+                f"or press {keys})"
+            )
         elif self.halved:
             hint += f"; {FIFTY_FIFTY_KEY.upper()} for a 50:50"
         bottom = [Line("class:instruction", text) for text in wrap(hint, width)]

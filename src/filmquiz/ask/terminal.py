@@ -55,7 +55,7 @@ STYLE = questionary.Style(
         ("clock.urgent", "fg:ansired bold"),
     ]
 )
-MULTI_HINT = "(Space picks or drops, Enter answers)"
+MULTI_HINT = "(Space picks or drops, a all, i invert, Enter answers)"
 MULTI_NOTE = "One or more are right."
 
 Echo = Callable[[Round, Turn, str], None]
@@ -213,7 +213,8 @@ def _as_text(round_: Round, reply: Reply) -> str:
         return TRUE_FALSE[0] if given else TRUE_FALSE[1]
     if isinstance(given, str):
         return given
-    return "; ".join(choice for choice in round_.question.choices if choice in given)
+    # In the order the player saw them.
+    return "; ".join(choice for choice in round_.choices if choice in given)
 
 
 def prompt_options(
@@ -334,20 +335,16 @@ def press_enter(
 def ask_text(
     message: str,
     *,
+    validate: Callable[[str], bool | str],
     stream: TextIO | None = None,
     input: Input | None = None,
     output: Output | None = None,
 ) -> str:
-    """Ask for a line of text, which must not be blank; Ctrl-C raises
-    KeyboardInterrupt."""
+    """Ask for a line of text until ``validate`` takes it (it returns True,
+    or what to say); Ctrl-C raises KeyboardInterrupt."""
     if output is None and stream is not None and stream is not sys.stdout:
         output = create_output(stdout=stream)
     options = prompt_options(input=input, output=output)
     return str(
-        questionary.text(
-            message.rstrip(),
-            validate=lambda typed: bool(typed.strip()) or "Type at least one name",
-            qmark="",
-            **options,
-        ).unsafe_ask()
+        questionary.text(message, validate=validate, qmark="?", **options).unsafe_ask()
     )

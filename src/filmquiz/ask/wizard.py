@@ -207,8 +207,9 @@ class Wizard:
             }
         drop_typeahead(self._options.get("input"))
         right = questionary.checkbox(
-            "Which ones are right? (Space picks, Enter when done)",
+            "Which ones are right?",
             choices=choices,
+            instruction="(Space picks, Enter when done)",
             validate=lambda picked: bool(picked) or "Pick at least one.",
             **self._options,
         ).unsafe_ask()

@@ -26,6 +26,7 @@ from filmquiz.errors import BadOption, ExitStatus
 from filmquiz.game.engine import Place, Round, run_party
 from filmquiz.render.console import Screen
 from filmquiz.results import Message, PartyPlayed
+from filmquiz.visible import quote
 
 MOST_PLAYERS = 12
 """Players a party may have: more would wait too long for their turn."""
@@ -48,10 +49,11 @@ def party(
     check_options(options)
     if players is None:
         try:
-            players = _ask_players(environment, screen, on_stderr=on_stderr)
+            names = _ask_players(environment, screen, on_stderr=on_stderr)
         except KeyboardInterrupt:
             return Message("Stopped before the party began.", ExitStatus.INTERRUPTED)
-    names = party_names(players)
+    else:
+        names = party_names(players)
     bank = load_quiz(environment, screen, quiz, on_stderr=on_stderr)
     if isinstance(bank, Message):
         return bank
@@ -69,13 +71,15 @@ def party(
     in_terminal = environment.can_draw_menus(on_stderr=on_stderr)
     stream = sys.stderr if on_stderr else sys.stdout
 
+    clock = ": your clock starts then" if options.time_limit is not None else ""
+
     def ready(player: str) -> None:
         from filmquiz.ask.terminal import press_enter
 
         press_enter(
             prompt=f"{player}, your turn.",
             choice="Ready",
-            hint="(Enter when you have the keyboard: your clock starts then)",
+            hint=f"(Enter when you have the keyboard{clock})",
             stream=stream,
             no_color=not environment.color,
         )
@@ -119,42 +123,78 @@ def party(
 def party_names(players: str) -> tuple[str, ...]:
     """The players' names from ``--players`` (separated by commas), each a
     name ``--player`` would take; at least two, all different (without
-    regard to case)."""
-    names = tuple(player_name(name) for name in players.split(",") if name.strip())
-    if len(names) < 2:
-        raise BadOption(
-            "--players",
-            "needs at least two names separated by commas, such as "
-            '"Ana,Janis" (one player plays with `filmquiz play`)',
-        )
-    if len(names) > MOST_PLAYERS:
-        raise BadOption("--players", f"may name at most {MOST_PLAYERS} players")
-    seen: set[str] = set()
-    for name in names:
-        if name.casefold() in seen:
-            raise BadOption("--players", f"names {name} twice")
-        seen.add(name.casefold())
+    regard to case). BadOption says what is wrong."""
+    names, problem = _read_names(players)
+    if problem is not None:
+        raise BadOption("--players", problem[0])
     return names
 
 
-def _ask_players(environment: Environment, screen: Screen, *, on_stderr: bool) -> str:
-    """Ask who is playing, in a terminal; without one, --players is needed."""
+def _read_names(typed: str) -> tuple[tuple[str, ...], tuple[str, str] | None]:
+    """The names in ``typed``, or what is wrong with them: as an option's
+    usage error says it, and as a prompt asking again says it."""
+    names: list[str] = []
+    for name in (part for part in typed.split(",") if part.strip()):
+        try:
+            names.append(player_name(name))
+        except BadOption as refused:
+            shown = quote(name.strip(), limit=40)
+            return (), (f"has {shown}, which {refused}", f"{shown} {refused}.")
+    if len(names) < 2:
+        return (), (
+            "needs at least two names separated by commas, such as "
+            '"Ana,Janis" (one player plays with `filmquiz play`)',
+            "Two or more names, separated by commas.",
+        )
+    if len(names) > MOST_PLAYERS:
+        most = f"at most {MOST_PLAYERS} players"
+        return (), (f"may name {most}", f"A party has {most}.")
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() in seen:
+            return (), (f"names {name} twice", f"{name} is named twice.")
+        seen.add(name.casefold())
+    return tuple(names), None
+
+
+def _ask_players(
+    environment: Environment, screen: Screen, *, on_stderr: bool
+) -> tuple[str, ...]:
+    """Ask who is playing, in a terminal, until the names make a party;
+    without a terminal, --players is needed."""
     if not environment.stdin_is_terminal:
         raise BadOption(
             "--players",
             "is missing: give the players' names separated by commas, such as "
             '--players "Ana,Janis,Arturo"',
         )
-    question = "Who is playing? Names separated by commas: "
+    question = "Who is playing? Two or more names, separated by commas:"
     if environment.can_draw_menus(on_stderr=on_stderr):
         from filmquiz.ask.terminal import ask_text
 
-        return ask_text(question, stream=sys.stderr if on_stderr else sys.stdout)
+        def fits(typed: str) -> bool | str:
+            problem = _read_names(typed)[1]
+            return True if problem is None else problem[1]
+
+        typed = ask_text(
+            question, validate=fits, stream=sys.stderr if on_stderr else sys.stdout
+        )
+        return party_names(typed)
     from filmquiz.ask.lines import read_line
+    from filmquiz.errors import InputEnded
     from filmquiz.render.game import GameView
     from filmquiz.render.lines import LineView
 
-    LineView(GameView(screen)).prompt(question)
+    view = LineView(GameView(screen))
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
-    return read_line(sys.stdin) or ""
+    while True:
+        view.prompt(question + " ")
+        line = read_line(sys.stdin)
+        if line is None:
+            view.echo("")
+            raise InputEnded("input ended before the players were named")
+        names, problem = _read_names(line)
+        if problem is None:
+            return names
+        view.not_a_name(problem[1])

@@ -10,12 +10,13 @@ shown as typed.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 from rich.text import Text
 
 from filmquiz.interrupts import interrupts_held
@@ -54,6 +55,25 @@ class _Console(Console):
 
     def on_broken_pipe(self) -> None:
         raise BrokenPipeError
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        """rich takes a dumb terminal (TERM=dumb) for 80 by 25 whatever its
+        size; it has a size like any other, and text wraps to it."""
+        if self._width is None and self.is_dumb_terminal:
+            try:
+                columns, rows = os.get_terminal_size(self.file.fileno())
+            except (AttributeError, ValueError, OSError):
+                return super().size
+            typed = self._environ.get("COLUMNS", "")
+            return ConsoleDimensions(
+                int(typed) if typed.isdigit() else columns or 80, rows or 25
+            )
+        return super().size
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
 
     def print(self, *objects: Any, **options: Any) -> None:
         with interrupts_held():

@@ -82,7 +82,7 @@ class GameView:
             )
         )
         if rules is not None:
-            self._rules(rules)
+            self._rules(rules, rounds, players)
         self._people.print()
 
     def question(self, round_: Round) -> None:
@@ -95,7 +95,9 @@ class GameView:
         self._people.print(heading)
         self._people.print(shown(round_.question.prompt))
 
-    def _rules(self, rules: Rules) -> None:
+    def _rules(
+        self, rules: Rules, rounds: tuple[Round, ...], players: Sequence[str]
+    ) -> None:
         """How the game is timed and scored, when not the usual way."""
         parts = []
         if rules.time_limit is not None:
@@ -106,9 +108,11 @@ class GameView:
                 f"(500 at {seconds(rules.speed_limit)}), +100 a right answer "
                 "in a row (up to +500)."
             )
-        if rules.lifelines:
+        if rules.lifelines and any(r.halved for r in rounds):
+            each = "Each player has one" if players else "One"
             parts.append(
-                "One 50:50 takes two wrong choices away (F in a menu, 50 on a line)."
+                f"{each} 50:50 to take two wrong choices away (F in a menu, 50 "
+                "on a line)."
             )
         if parts:
             self._people.print(Text(" ".join(parts), style="dim"))
@@ -196,6 +200,7 @@ def _answers(result: GameResult, width: int) -> Table:
     # rich.table is imported when a table is drawn, not before the first question.
     from rich.table import Table
 
+    speed = result.rules.scoring == "speed"
     if width < ANSWERS_TABLE_FROM:
         listing = Table.grid(padding=(0, 1))
         listing.add_column(justify="right", style="dim", no_wrap=True)
@@ -207,6 +212,8 @@ def _answers(result: GameResult, width: int) -> Table:
             lines.append(_given(answer))
             if not answer.correct:
                 lines.append(f"\nRight answer: {visible(answer.question.answer_text)}")
+            if speed:
+                lines.append(f"\nPoints: {answer.points:,}")
             listing.add_row(f"{number}.", _mark(answer.correct), lines)
         return listing
     table = Table()
@@ -214,15 +221,19 @@ def _answers(result: GameResult, width: int) -> Table:
     table.add_column("Question", ratio=3, overflow="fold")
     table.add_column("Your answer", ratio=2, overflow="fold")
     table.add_column("Right answer", ratio=2, overflow="fold")
+    if speed:
+        table.add_column("Points", justify="right", no_wrap=True)
     table.add_column("", justify="center", no_wrap=True)
     for number, answer in enumerate(result.answers, start=1):
-        table.add_row(
+        row: list[Text | str] = [
             str(number),
             shown(answer.question.prompt),
             _given(answer),
             shown(answer.question.answer_text),
-            _mark(answer.correct),
-        )
+        ]
+        if speed:
+            row.append(f"{answer.points:,}")
+        table.add_row(*row, _mark(answer.correct))
     return table
 
 
@@ -235,8 +246,6 @@ def _given(answer: Answer) -> Text:
     text = shown(answer.chosen, style)
     if answer.late:
         text.append(" (too late)", "red")
-    if answer.points:
-        text.append(f" +{answer.points:,}", "cyan")
     return text
 
 
@@ -311,8 +320,9 @@ def _stopped_line(result: GameResult) -> str:
     if not answered:
         return f"{why} before the first answer: nothing to keep."
     share = f"{100 * result.score / answered:.0f}%"
+    points = f", {result.points:,} points" if result.rules.scoring == "speed" else ""
     return (
         f"{why} after {answered} of {result.total} questions: "
-        f"{result.score} of {answered} answered right ({share}), "
+        f"{result.score} of {answered} answered right ({share}){points}, "
         f"in {duration(result.seconds)}."
     )

@@ -95,6 +95,10 @@ class LineView:
             ),
         )
 
+    def not_a_name(self, why: str) -> None:
+        """Say why a line of players' names was not taken."""
+        self._people.print(Text(why, style="yellow"))
+
     def line_too_long(self, longest: int) -> None:
         """Say why a very long answer line was not taken."""
         self._people.print(

@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from rich.padding import Padding
 from rich.text import Text
 
 from filmquiz.game.engine import Answer, Ending, GameResult, Place, Round, Turn, ranking
 from filmquiz.render.console import RIGHT, WRONG, Screen, shown
 from filmquiz.render.game import GameView, comparison_line
 from filmquiz.render.wording import plural
-from filmquiz.scores.statistics import Comparison
+from filmquiz.scores.statistics import Comparison, Standing
 from filmquiz.visible import visible
 
 if TYPE_CHECKING:
@@ -94,23 +95,34 @@ class PartyView:
             )
             return
         if first.ending is not Ending.COMPLETED:
-            rounds = min(len(result.answers) for result in results)
-            why = "Stopped" if first.ending is Ending.INTERRUPTED else "Input ended"
-            self._people.print(
-                Text(
-                    f"{why} after {plural(rounds, 'round')} of {first.total}; "
-                    "the standings then:",
-                    style="bold yellow",
-                )
-            )
+            self._people.print(Text(_stopped(results), style="bold yellow"))
         self._people.print(Text(visible(first.title), style="bold"))
         self._people.print(podium(places, speed=first.rules.scoring == "speed"))
-        by_name = dict(zip((r.player for r in results), comparisons, strict=True))
-        for result in results:
-            self._people.print(player_line(result))
-            comparison = by_name[result.player]
-            if comparison is not None and result.complete:
-                self._people.print(Text("  ").append_text(comparison_line(comparison)))
+        lines = [comparison_line(c) if c is not None else None for c in comparisons]
+        # Said once when it is the same for everyone (a short game, say).
+        shared = len({str(line) for line in lines}) == 1 and lines[0] is not None
+        for result, line in zip(results, lines, strict=True):
+            self._people.print(Padding(player_line(result), (0, 0, 0, 2), expand=False))
+            if line is not None and result.complete and not shared:
+                self._people.print(Padding(line, (0, 0, 0, 4), expand=False))
+        if shared and first.complete and lines[0] is not None:
+            together = comparisons[0]
+            if together is not None and together.standing is Standing.FIRST:
+                lines[0] = Text("Everyone's first counted game of this quiz.", "dim")
+            self._people.print(lines[0])
+
+
+def _stopped(results: Sequence[GameResult]) -> str:
+    """How a party stopped: after how many rounds, and whether the last was
+    cut short (the standings count every answer given)."""
+    first = results[0]
+    why = "Stopped" if first.ending is Ending.INTERRUPTED else "Input ended"
+    done = min(len(result.answers) for result in results)
+    cut = max(len(result.answers) for result in results) > done
+    said = f"{why} after {plural(done, 'round')} of {first.total}"
+    if cut:
+        said += f", in round {done + 1}, before everyone had answered it"
+    return said + "; the standings then, counting every answer given:"
 
 
 def reveal_line(player: str, answer: Answer) -> Text:
