@@ -390,7 +390,8 @@ class TestQuestions:
                 question("c", choices=[1, 2]),
             )
         )
-        assert len(problems_of(path)) == 4
+        # c: two choices that are not text, and an answer not among them.
+        assert len(problems_of(path)) == 5
 
 
 class TestEveryWayOfWriting:

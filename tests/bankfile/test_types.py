@@ -215,3 +215,61 @@ def test_mistakes_a_schema_cannot_see(
     """What a JSON Schema cannot say (an answer among the choices, typed
     answers that differ once compared) the loader still names."""
     assert problems(write_bank, question) == [expected]
+
+
+def test_an_unknown_type_still_has_its_other_fields_checked(
+    write_bank: WriteBank,
+) -> None:
+    """Every problem is listed: the type's, and those of the fields every
+    question has."""
+    bogus = {
+        "id": "t",
+        "type": "bogus",
+        "prompt": "P",
+        "answer": None,
+        "difficulty": "x",
+        "accept": "q",
+    }
+    assert problems(write_bank, bogus) == [
+        'question "t": type must be "single", "truefalse", "multi" or "text", '
+        'got the string "bogus"',
+        'question "t": accept must be a list of strings, got the string "q"',
+        'question "t": difficulty must be "easy", "medium" or "hard", got the '
+        'string "x"',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            {**MULTI, "choices": ["a", "a", "b"], "answer": ["c"]},
+            [
+                'question "multi": choice "a" is listed twice',
+                'question "multi": answer "c" is not one of the choices',
+            ],
+        ),
+        (
+            {**TEXT, "accept": ["??"]},
+            ['question "text": accept "??" has no letters or digits to type'],
+        ),
+        (
+            {**TEXT, "accept": ["Almod\u200bóvar", "Almodóvar"]},
+            [
+                'question "text": accept "Almodóvar" is the same answer as '
+                '"Almod\\u200bóvar" once case, accents and punctuation are set aside'
+            ],
+        ),
+        (
+            {**TEXT, "answer": "x" * 201},
+            [
+                f'question "text": answer "{"x" * 59}…" is too long to type '
+                "(201 characters; at most 200)"
+            ],
+        ),
+    ],
+)
+def test_every_problem_of_a_type_is_named(
+    write_bank: WriteBank, question: dict[str, Any], expected: list[str]
+) -> None:
+    assert problems(write_bank, question) == expected

@@ -209,3 +209,42 @@ def test_a_dumb_terminal_asks_about_spoilers_on_a_line(
         assert "ending" in asked
     else:
         assert asked <= levels
+
+
+class FillingUp(io.StringIO):
+    """An output that takes ``room`` writes, then is full."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self.room = room
+
+    def write(self, text: str) -> int:
+        self.room -= 1
+        if self.room < 0:
+            import errno
+
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return super().write(text)
+
+
+def test_an_output_that_fills_up_mid_game_keeps_the_game(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A full disk under the output halfway through: the game stops, is kept
+    with the answers given, and then the error ends the command."""
+    from filmquiz.commands.history import scores
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n" * 10))
+    monkeypatch.setattr("sys.stdout", FillingUp(room=40))
+    with pytest.raises(OSError, match="No space left"):
+        play(
+            environment=environment(terminal=False),
+            screen=Screen(color=False),
+            quiz="parallel-mothers",
+            player="ana",
+            options=GameOptions(count=10, seed=3, spoilers="none"),
+        )
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+    (kept,) = scores(screen=Screen(color=False), quiz=None, player=None).records
+    assert not kept.complete
+    assert kept.total == 10  # kept, with the answers given before it filled up

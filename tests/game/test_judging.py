@@ -44,8 +44,32 @@ def typed(answer: str, *accept: str) -> Question:
         # A number is never a typo away from another.
         ("2021", (), "2012", Verdict(False)),
         ("2021", (), "2021.", Verdict(True)),
-        ("Ten years", (), "Tem years", Verdict(True, "Ten years")),
         ("78th Venice Film Festival", (), "79th Venice Film Festival", Verdict(False)),
+        # Roman numerals are numbers: a sequel is not a typo.
+        ("Rocky III", (), "Rocky II", Verdict(False)),
+        ("Louis XIV", (), "Louis XVI", Verdict(False)),
+        ("The Godfather Part II", (), "The Godfather Part III", Verdict(False)),
+        ("Star Wars: Episode IV", (), "Star Wars Episode V", Verdict(False)),
+        ("Halloween", (), "Halloween II", Verdict(False)),
+        # Another person, or another title a letter away, is not a typo.
+        ("Ingmar Bergman", (), "Ingrid Bergman", Verdict(False)),
+        ("Aliens", (), "Alien", Verdict(False)),
+        ("Robert Downey Jr.", (), "Robert Downey Sr.", Verdict(False)),
+        ("Michael B. Jordan", (), "Michael Jordan", Verdict(False)),
+        ("Romeo + Juliet", (), "Romeo and Juliet", Verdict(False)),
+        ("Them!", (), "the", Verdict(False)),
+        ("Ten years", (), "Tem years", Verdict(False)),  # a three-letter word
+        ("Casablanca", (), "Casablanka", Verdict(True, "Casablanca")),
+        # One thing written another way is the same answer.
+        ("The A-Team", (), "A-Team", Verdict(True)),
+        ("The A-Team", (), "a team", Verdict(True)),
+        ("A.I.", (), "AI", Verdict(True)),
+        ("8½", (), "8 1/2", Verdict(True)),
+        ("10,000 BC", (), "10000 BC", Verdict(True)),
+        ("$1,000,000", (), "1000000", Verdict(True)),
+        ("Frozen II", (), "Frozen 2", Verdict(True)),
+        ("2021", (), "\u0662\u0660\u0662\u0661", Verdict(True)),  # Arabic-Indic
+        ("Foo", (), "Fo\u200bo", Verdict(True)),
         # Nothing typed is nothing right.
         ("Janis", (), "  ", Verdict(False)),
         ("Janis", (), "...", Verdict(False)),
@@ -64,6 +88,9 @@ def test_comparable_text() -> None:
     assert comparable("Penélope  Cruz.") == "penelope cruz"
     assert comparable("The Venice festival") == "venice festival"
     assert comparable("The") == "the"  # an article alone is the answer
+    assert comparable("The The") == "the"
+    assert comparable("Rocky IV") == "rocky 4"
+    assert comparable("1.5") == "1 5"
     assert comparable("¿Qué?") == "que"
     assert comparable("!!!") == ""
 

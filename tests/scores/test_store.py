@@ -449,6 +449,31 @@ class TestTheHistoryLosesNothing:
         with open_store(path) as store:
             assert len(store.games()) == 1
 
+    def test_a_locked_history_is_waited_for_once_for_a_party(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A party's games, kept through one store: once a write has waited
+        its longest, the others go to pending at once, not a wait each."""
+        from filmquiz.scores import store as store_module
+
+        monkeypatch.setattr(store_module, "WAIT_FIRST", 0.2)
+        monkeypatch.setattr(store_module, "WAIT_LONGEST", 0.8)
+        path = tmp_path / "scores.db"
+        open_store(path).close()
+        blocker = sqlite3.connect(path, isolation_level=None)
+        blocker.execute("BEGIN EXCLUSIVE")
+        warnings: list[str] = []
+        with open_store(path, warnings) as store:
+            kept = [store.record(result(player=name)) for name in ("a", "b", "c")]
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        assert kept == [False, False, False]
+        waits = [w for w in warnings if w.endswith("waiting for it")]
+        assert len(waits) == 1
+        assert len(list(store_module.pending_folder(path).glob("*.json"))) == 3
+        with open_store(path) as store:
+            assert sorted(g.player for g in store.games()) == ["a", "b", "c"]
+
     def test_a_game_added_twice_is_kept_once(self, tmp_path: Path) -> None:
         """The same game (one uuid) recorded twice is one game."""
         path = tmp_path / "scores.db"
@@ -534,6 +559,14 @@ class TestTheHistoryLosesNothing:
             {"score": 10**30},
             {"answers": [["q0", "right"]]},
             {"finished_at": "0001-01-01T00:00:00+14:00"},
+            {"answers": [["q0", "right", True, 1.5, 10**30]]},
+            {"answers": [["q0", "right", True, 10**400, 5]]},
+            {"answers": [["q0", "right", True, -1, 5]]},
+            {"points": 10**30},
+            {"party": "ana"},
+            {"complete": None},
+            {"practice": "no"},
+            "[" * 100_000,
             "not even a game",
         ],
     )
@@ -549,8 +582,12 @@ class TestTheHistoryLosesNothing:
         folder = pending_folder(path)
         folder.mkdir()
         row = _as_row(result(minute=1))
-        broken = bad if isinstance(bad, str) else {**row, **bad, "uuid": "aaaa"}
-        (folder / "aaaa.json").write_text(json.dumps(broken))
+        if isinstance(bad, str):
+            (folder / "aaaa.json").write_text(bad)
+        else:
+            broken = {**row, **bad, "uuid": "aaaa"}
+            broken = {k: v for k, v in broken.items() if v is not None}
+            (folder / "aaaa.json").write_text(json.dumps(broken))
         good = {**row, "uuid": "zzzz"}
         (folder / "zzzz.json").write_text(json.dumps(good))
         with open_store(path) as store:

@@ -21,6 +21,7 @@ from filmquiz.bankfile.rules import (
     DIFFICULTIES,
     FILM_KEYS,
     FORMAT_VERSION,
+    LONGEST_TYPED,
     MAX_CHOICES,
     MIN_CHOICES,
     QUESTION_KEYS,
@@ -64,6 +65,15 @@ def careful_bank(data: bytes, *, slug: str, source: Path) -> Bank:
     if bank is None:
         raise BankError(source, checker.problems, checker.more)
     return bank
+
+
+def _listed(item: dict[str, Any]) -> tuple[str, ...] | None:
+    """The strings a question's choices list, however else they are wrong
+    (too many, one twice): enough to say whether the answer is among them."""
+    value = item.get("choices")
+    if not isinstance(value, list):
+        return None
+    return tuple(choice for choice in value if isinstance(choice, str))
 
 
 class _Object(dict[str, Any]):
@@ -301,27 +311,26 @@ class _BankChecker:
         self._keys(item, QUESTION_KEYS)
         prompt = self._text(item, "prompt", required=True)
         kind = self._level(item, "type", QUESTION_TYPES) if "type" in item else "single"
-        if kind is None:
-            return None
-        choices = self._choices(item) if kind in TYPES_WITH_CHOICES else ()
-        if kind not in TYPES_WITH_CHOICES and "choices" in item:
-            self._problem(
-                f"choices are not used by a {kind} question; {_HOW_ANSWERED[kind]}"
-            )
-        answer = self._answer(item, kind, choices)
-        accept = self._words(item, "accept")
-        if "accept" in item and kind != "text":
-            self._problem("accept is only for a text question (a typed answer)")
-        elif kind == "text":
-            self._typeable(
-                [answer, *accept] if isinstance(answer, str) else list(accept)
-            )
+        choices: tuple[str, ...] | None = None
+        answer: str | bool | tuple[str, ...] | None = None
+        accept: tuple[str, ...] = ()
+        if kind is not None:
+            choices, answer, accept = self._answered(item, kind)
+        else:
+            # How it is answered is unknown: what the answer should be too.
+            accept = self._words(item, "accept")
         difficulty = self._level(item, "difficulty", DIFFICULTIES)
         category = self._text(item, "category")
         explanation = self._text(item, "explanation")
         spoiler = self._level(item, "spoiler", SPOILER_LEVELS)
         source = self._text(item, "source")
-        if id_ is None or prompt is None or choices is None or answer is None:
+        if (
+            id_ is None
+            or prompt is None
+            or kind is None
+            or choices is None
+            or answer is None
+        ):
             return None
         return Question(
             id=id_,
@@ -336,6 +345,27 @@ class _BankChecker:
             spoiler=spoiler,
             source=source,
         )
+
+    def _answered(
+        self, item: dict[str, Any], kind: QuestionType
+    ) -> tuple[
+        tuple[str, ...] | None, str | bool | tuple[str, ...] | None, tuple[str, ...]
+    ]:
+        """The choices, answer and accepted answers of a question of type
+        ``kind``, each None after reporting why it cannot be used."""
+        choices = self._choices(item) if kind in TYPES_WITH_CHOICES else ()
+        if kind not in TYPES_WITH_CHOICES and "choices" in item:
+            self._problem(
+                f"choices are not used by a {kind} question; {_HOW_ANSWERED[kind]}"
+            )
+        answer = self._answer(item, kind, _listed(item) if choices is None else choices)
+        accept = self._words(item, "accept")
+        if "accept" in item and kind != "text":
+            self._problem("accept is only for a text question (a typed answer)")
+        elif kind == "text":
+            typed = [("answer", answer)] if isinstance(answer, str) else []
+            self._typeable([*typed, *(("accept", other) for other in accept)])
+        return choices, answer, accept
 
     def _answer(
         self, item: dict[str, Any], kind: QuestionType, choices: tuple[str, ...] | None
@@ -388,15 +418,21 @@ class _BankChecker:
                 ok = False
         return tuple(value) if ok and choices is not None else None
 
-    def _typeable(self, answers: list[str]) -> None:
-        """Report a typed answer that leaves nothing to compare once case,
-        accents and punctuation are set aside, and one accepted twice."""
+    def _typeable(self, answers: list[tuple[str, str]]) -> None:
+        """Report a typed answer (``answer`` or ``accept``, as named) that
+        leaves nothing to compare once case, accents and punctuation are set
+        aside, one too long to type, and one accepted twice."""
         seen: dict[str, str] = {}
-        for answer in answers:
+        for field, answer in answers:
             key = comparable(answer)
             if not key:
                 self._problem(
-                    f"answer {quote(answer)} has no letters or digits to type"
+                    f"{field} {quote(answer)} has no letters or digits to type"
+                )
+            elif len(answer) > LONGEST_TYPED:
+                self._problem(
+                    f"{field} {quote(answer)} is too long to type ({len(answer):,} "
+                    f"characters; at most {LONGEST_TYPED})"
                 )
             elif key in seen:
                 self._problem(

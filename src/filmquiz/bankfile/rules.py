@@ -145,18 +145,49 @@ def one_of(words: Sequence[str]) -> str:
 LEADING_ARTICLES = frozenset({"the", "a", "an", "el", "la", "los", "las", "le", "les"})
 """Articles a typed answer may start with or leave out: "the Venice festival"
 is "Venice festival". English, and the Spanish and French of the banks."""
+LONGEST_TYPED = 200
+"""Characters a typed answer (or one it accepts) may have: a player types it."""
 _NOT_A_LETTER = re.compile(r"[\W_]+")
+_FRACTION = re.compile("(?<=[0-9])(?=[\u00bc-\u00be\u2150-\u215e])")
+"""A vulgar fraction after a digit: 8½ is 8 1/2."""
+_THOUSANDS = re.compile(r"(?<=[0-9])[,.\u00a0\u202f ](?=[0-9]{3}(?![0-9]))")
+"""A thousands separator: 10,000 is 10000."""
+_ABBREVIATION = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
+"""A full stop inside a word: A.I. is AI."""
+_ROMAN = re.compile("(x{0,3})(ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
 
 def comparable(text: str) -> str:
     """``text`` as a typed answer is compared: without case, accents,
-    punctuation, extra spaces or a leading article ("Penélope  Cruz." is
-    "penelope cruz"); empty when nothing is left to compare."""
+    punctuation, invisible characters, extra spaces or leading articles
+    ("Penélope  Cruz." is "penelope cruz", "The A-Team" is "team"), numbers
+    written one way (10,000 and 10000; 8½ and 8 1/2; Frozen II and Frozen
+    2); empty when nothing is left to compare."""
     import unicodedata
 
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = _FRACTION.sub(" ", without_invisible(text).casefold())
+    decomposed = unicodedata.normalize("NFKD", folded)
+    bare = "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() else c
+        for c in decomposed
+        if not unicodedata.combining(c)
+    )
+    bare = _ABBREVIATION.sub("", _THOUSANDS.sub("", bare))
     words = _NOT_A_LETTER.sub(" ", bare.replace("'", "").replace("\u2019", "")).split()
-    if len(words) > 1 and words[0] in LEADING_ARTICLES:
+    while len(words) > 1 and words[0] in LEADING_ARTICLES:
         words = words[1:]
-    return " ".join(words)
+    return " ".join(_arabic(word) for word in words)
+
+
+def _arabic(word: str) -> str:
+    """A Roman numeral up to 39 as digits (``iv`` is ``4``); any other word
+    as it is."""
+    if not word or _ROMAN.fullmatch(word) is None:
+        return word
+    values = [_ROMAN_VALUES[c] for c in word]
+    total = sum(
+        -value if later > value else value
+        for value, later in zip(values, [*values[1:], 0], strict=True)
+    )
+    return str(total)

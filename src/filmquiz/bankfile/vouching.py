@@ -17,6 +17,7 @@ import msgspec
 from filmquiz.bankfile.model import Bank, Film, Question
 from filmquiz.bankfile.rules import (
     FORMAT_VERSION,
+    LONGEST_TYPED,
     MIN_CHOICES,
     TYPES_WITH_CHOICES,
     choice_count_fits,
@@ -143,8 +144,13 @@ def _sound(question: Question) -> bool:
         )
     if not isinstance(answer, str):
         return False
-    typed = [comparable(text) for text in (answer, *question.accept)]
-    return all(typed) and len(set(typed)) == len(typed)
+    texts = (answer, *question.accept)
+    typed = [comparable(text) for text in texts]
+    return (
+        all(typed)
+        and len(set(typed)) == len(typed)
+        and max(map(len, texts)) <= LONGEST_TYPED
+    )
 
 
 def _printable_and_visible(chunk: bytes) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from filmquiz.commands.play import (
     PLAIN_GAME,
     GameOptions,
+    OutputFailure,
     asker_for,
     check_options,
     keep_games,
@@ -104,19 +105,20 @@ def party(
             if round_.number < round_.total:
                 wait_for_enter(environment, screen, on_stderr=on_stderr)
 
+    failure = OutputFailure()
     with session:
         results = run_party(
             rounds,
-            ask,
-            view.answered,
+            failure.guard(ask),
+            failure.guard(view.answered),
             bank=bank,
             players=names,
             rules=options.rules,
-            after_round=after_round,
-            before_turn=view.before_turn,
+            after_round=failure.guard(after_round),
+            before_turn=failure.guard(view.before_turn),
             seed=selection.seed if selection.shuffle else None,
         )
-    comparisons = keep_games(results, screen)
+    comparisons = keep_games(results, screen, failure)
     return PartyPlayed(results, tuple(comparisons))
 
 

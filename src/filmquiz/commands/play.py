@@ -7,8 +7,9 @@ import contextlib
 import io
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from filmquiz.bankfile.model import Bank
 from filmquiz.bankfile.rules import (
@@ -133,34 +134,66 @@ def play(
     tell: Tell = view.feedback
     if options.pause:
         tell = _pausing(tell, environment, screen, on_stderr=on_stderr)
+    failure = OutputFailure()
     with session:
         result = run_game(
             rounds,
-            ask,
-            tell,
+            failure.guard(ask),
+            failure.guard(tell),
             bank=bank,
             player=name,
             rules=options.rules,
             practice=mistakes,
             seed=selection.seed if selection.shuffle else None,
         )
-    (comparison,) = keep_games([result], screen)
+    (comparison,) = keep_games([result], screen, failure)
     return GamePlayed(result, comparison)
 
 
+Guarded = TypeVar("Guarded", bound=Callable[..., Any])
+
+
+class OutputFailure:
+    """The first error a game meets writing to its output, or reading its
+    input, other than a closed pipe (a full disk, a terminal gone): the game
+    stops as if its output had closed, is kept, and then the error is
+    raised, to end the command with its message."""
+
+    def __init__(self) -> None:
+        self.error: OSError | None = None
+
+    def guard(self, function: Guarded) -> Guarded:
+        """``function``, its OSError remembered and turned into the
+        BrokenPipeError that stops a game."""
+
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except BrokenPipeError:
+                raise
+            except OSError as error:
+                self.error = self.error or error
+                raise BrokenPipeError from error
+
+        return guarded  # type: ignore[return-value]
+
+
 def keep_games(
-    results: Sequence[GameResult], screen: Screen
+    results: Sequence[GameResult], screen: Screen, failure: OutputFailure
 ) -> list[Comparison | None]:
     """Keep each game in the history, and compare it with the player's best.
 
     The history (sqlite3 and all) is imported only now, after the game, and
     kept before the summary is drawn, so Ctrl-C while drawing loses nothing;
-    Ctrl-C while it is being kept waits until it is. A closed output then
-    ends the command as a broken pipe."""
+    Ctrl-C while it is being kept waits until it is. Then an output that
+    failed raises its error, and a closed one ends the command as a broken
+    pipe."""
     from filmquiz.scores import keeping
 
     with interrupts_held():
-        comparisons = [keeping.keep(result, screen.warning) for result in results]
+        comparisons = keeping.keep_all(results, screen.warning)
+    if failure.error is not None:
+        raise failure.error
     if any(result.ending is Ending.OUTPUT_CLOSED for result in results):
         raise BrokenPipeError
     return comparisons

@@ -22,9 +22,16 @@ choices picked (multi), or the words typed (text)."""
 TYPO_SIMILARITY = 85.0
 """How alike (0-100, rapidfuzz's ratio: the share of characters two texts
 have in common, in order) a typed answer must be to a right one to be taken
-as it with a typo. Chosen on the names of the banks: "Penelope Crux" (92)
-and "Milena Smit" (96) pass; "Julia" for Julieta (83), "Jana" for Janis (67)
-and "Rossy" for Rossy de Palma (53) do not."""
+as it with a typo. Chosen on the names of the banks (tests/game/
+test_judging.py holds the table): "Penelope Crux" (92) and "Milena Smith"
+(96) pass; "Jana" for Janis (67) and "Rossy" for Rossy de Palma (53) do not."""
+WORD_SIMILARITY = 75.0
+"""How alike each word must be: "Crux" for Cruz (75) passes, "Ingrid" for
+Ingmar (67) does not."""
+WORD_TYPO_FROM = 4
+"""Letters a word needs before a slip in it is forgiven: "Sr" is not "Jr"."""
+WHOLE_WORD_TYPO_FROM = 8
+"""Letters a one-word answer needs before a typo in it is forgiven."""
 
 _DIGITS = re.compile("[0-9]+")
 
@@ -56,7 +63,7 @@ def judge(question: Question, given: Given) -> Verdict:
 def judge_typed(question: Question, typed: str) -> Verdict:
     """Whether ``typed`` is the answer of a text question, or one it accepts,
     once compared as :func:`~filmquiz.bankfile.rules.comparable` text, or
-    within a small typo of one (never in a number: 2012 is not 2021)."""
+    within a small typo of one (see :func:`is_typo`)."""
     assert isinstance(question.answer, str)
     wanted = (question.answer, *question.accept)
     said = comparable(typed)
@@ -64,14 +71,30 @@ def judge_typed(question: Question, typed: str) -> Verdict:
         return Verdict(False)
     if any(comparable(text) == said for text in wanted):
         return Verdict(True)
+    closest = next((text for text in wanted if is_typo(said, comparable(text))), None)
+    return Verdict(closest is not None, forgiven=closest)
+
+
+def is_typo(said: str, target: str) -> bool:
+    """True when ``said`` is ``target`` (both comparable text) with a small
+    typo: as many words, the same numbers (Roman numerals are numbers too),
+    each word the same or a slip away (in words of four letters or more),
+    and the whole alike by TYPO_SIMILARITY. A one-word answer is forgiven a
+    typo only from WHOLE_WORD_TYPO_FROM letters: a short title one letter
+    away is another title (Alien, Aliens)."""
+    said_words, target_words = said.split(), target.split()
+    if len(said_words) != len(target_words):
+        return False
+    if _DIGITS.findall(said) != _DIGITS.findall(target):
+        return False
+    if len(target_words) == 1 and len(target) < WHOLE_WORD_TYPO_FROM:
+        return False
     from rapidfuzz import fuzz
 
-    best, closest = 0.0, None
-    for text in wanted:
-        target = comparable(text)
-        if _DIGITS.findall(target) != _DIGITS.findall(said):
-            continue
-        similarity = fuzz.ratio(said, target, score_cutoff=TYPO_SIMILARITY)
-        if similarity > best:
-            best, closest = similarity, text
-    return Verdict(closest is not None, forgiven=closest)
+    for one, other in zip(said_words, target_words, strict=True):
+        if one != other and (
+            min(len(one), len(other)) < WORD_TYPO_FROM
+            or fuzz.ratio(one, other) < WORD_SIMILARITY
+        ):
+            return False
+    return fuzz.ratio(said, target) >= TYPO_SIMILARITY

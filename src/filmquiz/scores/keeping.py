@@ -8,7 +8,7 @@ that cannot be kept is still played and scored.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from filmquiz.bankfile.model import Bank
 from filmquiz.game.engine import GameResult
@@ -58,19 +58,30 @@ def keep(result: GameResult, warn: Warn) -> Comparison | None:
     """Record a game, and say how it stands against the player's earlier
     best; None, after a warning, when the history cannot be used. A game
     stopped before its first answer holds nothing to keep."""
-    if not result.answers:
-        return None
+    return keep_all([result], warn)[0]
+
+
+def keep_all(results: Sequence[GameResult], warn: Warn) -> list[Comparison | None]:
+    """Record games (a party's, one per player) with the history opened
+    once, so that a locked history is waited for once, not once a player;
+    each compared as :func:`keep` says."""
+    comparisons: list[Comparison | None] = [None] * len(results)
+    kept = [(n, result) for n, result in enumerate(results) if result.answers]
+    if not kept:
+        return comparisons
     try:
         with open_history(warn) as store:
-            earlier = store.games(quiz=result.quiz, player=result.player)
-            store.record(result)
+            for number, result in kept:
+                earlier = store.games(quiz=result.quiz, player=result.player)
+                store.record(result)  # or kept pending, when it is locked
+                comparisons[number] = compare(as_record(result), earlier)
     except HistoryBusy:
-        warn(keep_pending(history_file(), result))
-        return None
+        for _, result in kept:
+            warn(keep_pending(history_file(), result))
     except HistoryUnavailable as error:
-        warn(f"{error}; this game was not kept")
-        return None
-    return compare(as_record(result), earlier)
+        games = "this game was" if len(kept) == 1 else "these games were"
+        warn(f"{error}; {games} not kept")
+    return comparisons
 
 
 def mistakes(bank: Bank, player: str, warn: Warn) -> frozenset[str] | None:

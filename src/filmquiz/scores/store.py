@@ -184,6 +184,8 @@ class ScoreStore:
         self._read_only = read_only
         self._version = SCHEMA_VERSION
         self._copies: list[Path] = []
+        self._gave_up = False
+        """True once a write waited its longest: later ones go to pending."""
         if not read_only:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -229,15 +231,23 @@ class ScoreStore:
 
     # -- writing ----------------------------------------------------------------
 
-    def record(self, result: GameResult) -> None:
+    def record(self, result: GameResult) -> bool:
         """Keep one game and its answers, all or nothing. A history locked by
         another program is waited for, saying so; past WAIT_LONGEST, the game
-        is kept in a pending file and added the next time."""
+        is kept in a pending file and added the next time, as are the games
+        recorded after it through this store (a party's, say), without
+        waiting again. True when the game went into the history itself."""
         row = _as_row(result)
+        if self._gave_up:
+            self._warn(keep_pending(self.path, result))
+            return False
         try:
             self._waiting(lambda: self._guarded(lambda: self._write(row)))
         except HistoryBusy:
+            self._gave_up = True
             self._warn(keep_pending(self.path, result))
+            return False
+        return True
 
     def reset(self, *, quiz: str | None = None, player: str | None = None) -> int:
         """Forget games (of one quiz, one player, or all); return how many."""
@@ -266,7 +276,15 @@ class ScoreStore:
                 self._guarded(partial(self._write, row))
             except HistoryBusy:
                 break  # next time
-            except (HistoryUnavailable, Refused, ValueError):
+            except (
+                HistoryUnavailable,
+                Refused,
+                ValueError,
+                KeyError,
+                TypeError,
+                OverflowError,
+                RecursionError,
+            ):
                 # Not a game this filmquiz wrote, or one the history refuses:
                 # kept aside, never in the way of the games after it.
                 with contextlib.suppress(OSError):
@@ -641,19 +659,19 @@ def _party_text(players: Any) -> str | None:
 
 def _pending_row(data: bytes) -> dict[str, Any]:
     """A pending game, read back; ValueError unless it is one as _as_row
-    writes it."""
+    writes it (or as an earlier filmquiz did: no points, 3-field answers)."""
     row = json.loads(data)
     texts = ("uuid", "quiz", "title", "player", "started_at", "finished_at")
     if not isinstance(row, dict) or not all(
         isinstance(row.get(key), str) for key in texts
     ):
         raise ValueError("not a pending game")
-    numbers = (row.get("score"), row.get("total"), row.get("bank_questions", 0))
-    if not all(
-        isinstance(n, int) and not isinstance(n, bool) and 0 <= n < 2**31
-        for n in numbers
-        if n is not None
-    ) or not isinstance(row.get("answers"), list):
+    if not all(isinstance(row.get(key), bool) for key in ("complete", "practice")):
+        raise ValueError("not a pending game")
+    counts = (row.get("score"), row.get("total"), row.get("bank_questions", 0))
+    if not all(_whole(n) for n in counts if n is not None) or not isinstance(
+        row.get("answers"), list
+    ):
         raise ValueError("not a pending game")
     for answer in row["answers"]:
         if not (
@@ -662,16 +680,11 @@ def _pending_row(data: bytes) -> dict[str, Any]:
             and isinstance(answer[0], str)
             and isinstance(answer[1], str)
             and isinstance(answer[2], bool)
-            and all(
-                isinstance(n, int | float) and not isinstance(n, bool) and n >= 0
-                for n in answer[3:]
-            )
+            and (len(answer) == 3 or (_seconds(answer[3]) and _whole(answer[4])))
         ):
             raise ValueError("not a pending game")
     points, party = row.get("points"), row.get("party")
-    if points is not None and not (
-        isinstance(points, int) and not isinstance(points, bool) and points >= 0
-    ):
+    if points is not None and not _whole(points):
         raise ValueError("not a pending game")
     if party is not None and not (
         isinstance(party, list) and all(isinstance(name, str) for name in party)
@@ -680,6 +693,22 @@ def _pending_row(data: bytes) -> dict[str, Any]:
     _moment(row["started_at"])
     _moment(row["finished_at"])
     return dict(row)
+
+
+def _whole(value: Any) -> bool:
+    """True for a count SQLite keeps: a whole number, 0 to 2**31 - 1."""
+    return (
+        isinstance(value, int) and not isinstance(value, bool) and (0 <= value < 2**31)
+    )
+
+
+def _seconds(value: Any) -> bool:
+    """True for a time an answer took: a number of seconds, under a year."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and 0 <= value < 366 * 86400
+    )
 
 
 def _moment(text: str) -> datetime:
