@@ -86,7 +86,10 @@ def party(
         )
 
     view = PartyView(
-        screen, clear_between_turns=in_terminal, ready=ready if in_terminal else None
+        screen,
+        clear_between_turns=in_terminal,
+        ready=ready if in_terminal else None,
+        speed=options.rules.scoring == "speed",
     )
     ask, session = asker_for(environment, view.game, on_stderr=on_stderr)
     view.game.start(

@@ -32,12 +32,14 @@ class PartyView:
         *,
         clear_between_turns: bool,
         ready: Callable[[str], None] | None = None,
+        speed: bool = False,
     ) -> None:
         self.screen = screen
         self.game = GameView(screen)
         self._people = screen.people
         self._clear = clear_between_turns
         self._ready = ready
+        self._speed = speed
         self._answers: list[tuple[str, Answer]] = []
 
     def before_turn(self, round_: Round, turn: Turn) -> None:
@@ -78,7 +80,7 @@ class PartyView:
             self._people.print(reveal_line(player, answer))
         self._answers.clear()
         self._people.print(Text("Leaderboard", style="bold"))
-        self._people.print(leaderboard(places))
+        self._people.print(leaderboard(places, speed=self._speed))
         self._people.print()
 
     def summary(
@@ -149,11 +151,11 @@ def reveal_line(player: str, answer: Answer) -> Text:
     return line
 
 
-def leaderboard(places: Sequence[Place]) -> Table:
-    """Where each player stands: place, name, right answers, points."""
+def leaderboard(places: Sequence[Place], *, speed: bool) -> Table:
+    """Where each player stands: place, name, right answers, and points in a
+    speed game."""
     from rich.table import Table
 
-    speed = any(place.points for place in places)
     table = Table()
     table.add_column("#", justify="right")
     table.add_column("Player", overflow="fold")
