@@ -51,3 +51,15 @@ def expand(text: str) -> Path:
 def history_file() -> Path:
     """The SQLite database of every game played."""
     return data_home() / "scores.db"
+
+
+def config_file() -> Path:
+    """Where filmquiz remembers settings (the club joined): ``config.json``
+    inside ``FILMQUIZ_HOME`` when set, otherwise in the per-user config
+    folder, such as ``~/.config/filmquiz/config.json``."""
+    override = _home_override()
+    if override is not None:
+        return override / "config.json"
+    import platformdirs
+
+    return platformdirs.user_config_path("filmquiz", appauthor=False) / "config.json"

@@ -140,6 +140,9 @@ class ScoreHistory:
     list_games: bool = False
     """True for the games themselves (``--games``), not the summaries."""
     status: ExitStatus = ExitStatus.OK
+    club: str | None = None
+    """The club whose history this is (``--club``; no password); None for
+    the local one."""
 
 
 @dataclass(frozen=True)

@@ -189,7 +189,9 @@ class TestPointsAndParties:
             store.record(result()._replace(rules=Rules(scoring="speed")))
             assert sorted(g.points or 0 for g in store.games()) == [0, 0]
         with sqlite3.connect(path) as connection:
-            assert connection.execute("PRAGMA user_version").fetchone() == (4,)
+            assert connection.execute("PRAGMA user_version").fetchone() == (
+                SCHEMA_VERSION,
+            )
 
 
 class TestTheFile:

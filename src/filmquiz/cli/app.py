@@ -392,6 +392,12 @@ def scores(
         bool,
         typer.Option("--yes", "-y", help="Reset without asking for confirmation."),
     ] = False,
+    club: Annotated[
+        bool,
+        typer.Option(
+            "--club", help="The club's leaderboard: the games of all its members."
+        ),
+    ] = False,
     no_color: NoColor = False,
 ) -> None:
     """Show how each player has done on each quiz: the games that count (complete,
@@ -400,6 +406,10 @@ def scores(
     from filmquiz.commands import history
 
     screen = screen_for(people_on_stderr=json_output, no_color=no_color)
+    if club and reset:
+        from filmquiz.errors import BadOption
+
+        raise BadOption("--reset", "never forgets a club's games: leave out --club")
     if reset:
         forgotten = history.reset(
             environment=detect_environment(no_color),
@@ -409,7 +419,14 @@ def scores(
             yes=yes,
         )
         _show(forgotten, screen, as_json=json_output)
-    shown = history.scores(screen=screen, quiz=quiz, player=player, list_games=games)
+    shown = history.scores(
+        screen=screen,
+        quiz=quiz,
+        player=player,
+        list_games=games,
+        club=club,
+        all_games=json_output,
+    )
     _show(shown, screen, as_json=json_output)
 
 
@@ -511,6 +528,73 @@ def import_opentdb(
         force=force,
     )
     _show(imported, screen)
+
+
+club_app = typer.Typer(
+    cls=FilmquizGroup,
+    help="Share a film club's leaderboard on its PostgreSQL server: games are "
+    "kept here first, then sent to the club; those that cannot be sent wait "
+    "and go with the next command.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(club_app, name="club", short_help="Join a club's shared leaderboard.")
+
+
+@club_app.command("join", cls=FilmquizCommand, short_help="Join a club.")
+@_reporting_errors
+def club_join(
+    url: Annotated[
+        str | None,
+        typer.Argument(
+            help="The club's PostgreSQL URL, such as "
+            "postgresql://ana@club.example/films (default: FILMQUIZ_CLUB_URL).",
+            metavar="URL",
+            show_default=False,
+        ),
+    ] = None,
+    json_output: JsonOutput = False,
+) -> None:
+    """Check that the club's server answers, set up its tables (or bring them
+    up to date) and send your games there from now on. The password comes
+    from the URL, PGPASSWORD or ~/.pgpass, and is never saved by filmquiz."""
+    from filmquiz.commands.club import join
+
+    screen = screen_for(people_on_stderr=json_output)
+    _show(join(screen=screen, url=url), screen, as_json=json_output)
+
+
+@club_app.command("leave", cls=FilmquizCommand, short_help="Leave the club.")
+@_reporting_errors
+def club_leave(json_output: JsonOutput = False) -> None:
+    """Forget the club: games are kept here only. Games already sent stay in
+    the club's history."""
+    from filmquiz.commands.club import leave
+
+    screen = screen_for(people_on_stderr=json_output)
+    _show(leave(), screen, as_json=json_output)
+
+
+@club_app.command(
+    "status", cls=FilmquizCommand, short_help="Where games go, and what waits."
+)
+@_reporting_errors
+def club_status(json_output: JsonOutput = False) -> None:
+    """Say where games are kept and sent, and how many wait to be sent."""
+    from filmquiz.commands.club import status
+
+    screen = screen_for(people_on_stderr=json_output)
+    _show(status(screen=screen), screen, as_json=json_output)
+
+
+@club_app.command("sync", cls=FilmquizCommand, short_help="Send the games that wait.")
+@_reporting_errors
+def club_sync(json_output: JsonOutput = False) -> None:
+    """Send the games that wait to the club now."""
+    from filmquiz.commands.club import sync
+
+    screen = screen_for(people_on_stderr=json_output)
+    _show(sync(screen=screen), screen, as_json=json_output)
 
 
 @app.command(

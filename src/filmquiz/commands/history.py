@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from filmquiz.commands.player import player_name
 from filmquiz.environment import Environment
-from filmquiz.errors import ExitStatus, FilmquizError
+from filmquiz.errors import BadOption, ExitStatus, FilmquizError
 from filmquiz.render.console import Screen
 from filmquiz.results import Forgotten, Message, ScoreHistory
 
@@ -15,9 +17,20 @@ def scores(
     quiz: str | None,
     player: str | None,
     list_games: bool = False,
+    club: bool = False,
+    all_games: bool = False,
 ) -> ScoreHistory:
     """The games of ``quiz`` by ``player`` (either None for all), and a
-    summary per quiz and player."""
+    summary per quiz and player: from the local history, or with ``club``
+    from the club's (its games only when listed or ``all_games``)."""
+    if club:
+        return _club_scores(
+            screen=screen,
+            quiz=quiz,
+            player=player,
+            list_games=list_games,
+            all_games=all_games,
+        )
     from filmquiz.scores.keeping import open_history
     from filmquiz.scores.statistics import summarize
     from filmquiz.visible import visible
@@ -30,6 +43,34 @@ def scores(
         if quiz is not None and not records:
             _check_quiz_is_known(quiz, store.quizzes())
     return ScoreHistory(records, summarize(records), quiz, player, list_games)
+
+
+def _club_scores(
+    *,
+    screen: Screen,
+    quiz: str | None,
+    player: str | None,
+    list_games: bool,
+    all_games: bool,
+) -> ScoreHistory:
+    """The club's leaderboard, after sending this machine's waiting games."""
+    from filmquiz.scores.club import Club, ClubUnavailable, where
+    from filmquiz.scores.keeping import send_to_club
+    from filmquiz.scores.membership import club_url
+
+    url = club_url()
+    if url is None:
+        raise BadOption("--club", "needs a club: `filmquiz club join URL` joins one")
+    player = player_name(player) if player is not None else None
+    # Said below anyway, when the leaderboard cannot be read either.
+    with contextlib.suppress(ClubUnavailable):
+        send_to_club(screen.warning)
+    with Club(url) as club:
+        summaries = club.summaries(quiz=quiz, player=player)
+        records = (
+            club.games(quiz=quiz, player=player) if list_games or all_games else []
+        )
+    return ScoreHistory(records, summaries, quiz, player, list_games, club=where(url))
 
 
 def reset(

@@ -192,6 +192,9 @@ def keep_games(
 
     with interrupts_held():
         comparisons = keeping.keep_all(results, screen.warning)
+    # Kept here first; Ctrl-C while sending leaves the games waiting.
+    with contextlib.suppress(KeyboardInterrupt):
+        keeping.send_after_game(screen.warning)
     if failure.error is not None:
         raise failure.error
     if any(result.ending is Ending.OUTPUT_CLOSED for result in results):

@@ -182,7 +182,9 @@ def _history(history: ScoreHistory, screen: Screen, *, as_json: bool) -> None:
 
         screen.json(scores_document(history.records, history.summaries))
         return
-    if not history.records:
+    if history.club is not None:
+        screen.note(f"The club at {history.club}:")
+    if not (history.summaries if history.club else history.records):
         quiz, player = history.quiz, history.player
         what = f"games of {quiz}" if quiz else "games"
         nothing = f"{player} has no {what} yet" if player else f"No {what} yet"

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from filmquiz.bankfile.model import Bank
 from filmquiz.game.engine import GameResult
 from filmquiz.locations import history_file
+from filmquiz.scores.membership import club_url
 from filmquiz.scores.statistics import Comparison, GameRecord, compare
 from filmquiz.scores.store import (
     HistoryBusy,
@@ -30,10 +32,75 @@ def open_history(warn: Warn, *, read_only: bool = False) -> ScoreStore:
     that only read open it read-only, so a read-only folder still works; but
     games left pending by a locked history are added first when they can be."""
     path = history_file()
+    for_club = club_url() is not None
     if read_only and any(pending_folder(path).glob("*.json")):
         with contextlib.suppress(HistoryUnavailable):
-            ScoreStore(path, warn=warn).close()
-    return ScoreStore(path, warn=warn, read_only=read_only)
+            ScoreStore(path, warn=warn, for_club=for_club).close()
+    return ScoreStore(path, warn=warn, read_only=read_only, for_club=for_club)
+
+
+class Sent(NamedTuple):
+    """What sending to the club did."""
+
+    club: str
+    """The club, as it may be shown (no password)."""
+    sent: int
+    """Games the club did not have yet."""
+    waiting: int
+    """Games still waiting to be sent."""
+
+
+SEND_AT_ONCE = 500
+"""Games sent in one transaction."""
+
+
+def send_to_club(warn: Warn) -> Sent | None:
+    """Send the games waiting for the club; None when not in a club.
+    ClubUnavailable (or NoDriver) when they cannot be sent now: they wait,
+    for the next command or ``filmquiz club sync``."""
+    url = club_url()
+    if url is None:
+        return None
+    from filmquiz.scores.club import Club, where
+
+    sent = 0
+    with open_history(warn) as store:
+        batch = store.queued(SEND_AT_ONCE)
+        if not batch:
+            return Sent(where(url), 0, 0)
+        with Club(url) as club:
+            club.migrate()
+            while batch:
+                sent += club.send(batch)
+                # A crash here sends these again next time: the club keeps
+                # each game once, by its uuid.
+                store.sent_to_club([row["uuid"] for row in batch])
+                batch = store.queued(SEND_AT_ONCE)
+        return Sent(where(url), sent, store.waiting_for_club())
+
+
+def send_after_game(warn: Warn) -> None:
+    """After a game is kept: send it (and any that wait) to the club, when
+    in one; if the club cannot be reached, say so in one line: they wait."""
+    if club_url() is None:
+        return
+    from filmquiz.scores.club import ClubUnavailable, NoDriver
+
+    try:
+        send_to_club(warn)
+    except (ClubUnavailable, NoDriver) as error:
+        try:
+            waiting = waiting_for_club(warn)
+        except HistoryUnavailable:
+            return
+        games = "1 game waits" if waiting == 1 else f"{waiting} games wait"
+        warn(f"{error}; {games} to be sent, by the next game or `filmquiz club sync`")
+
+
+def waiting_for_club(warn: Warn) -> int:
+    """How many games wait to be sent to the club."""
+    with open_history(warn, read_only=True) as store:
+        return store.waiting_for_club()
 
 
 def as_record(result: GameResult) -> GameRecord:

@@ -88,6 +88,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE answers ADD COLUMN seconds REAL",
         "ALTER TABLE answers ADD COLUMN points INTEGER",
     ),
+    # 5: the games kept while a member of a club, waiting to be sent to it.
+    ("CREATE TABLE club_queue (uuid TEXT PRIMARY KEY)",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -178,8 +180,18 @@ class ScoreStore:
     not switched to WAL, and pending games are left for the next writer.
     """
 
-    def __init__(self, path: Path, *, warn: Warn, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        warn: Warn,
+        read_only: bool = False,
+        for_club: bool = False,
+    ) -> None:
         self.path = path
+        self.for_club = for_club
+        """True while the player is a member of a club: each game recorded
+        is also queued to be sent to it."""
         self._warn = warn
         self._read_only = read_only
         self._version = SCHEMA_VERSION
@@ -325,6 +337,10 @@ class ScoreStore:
             if cursor.rowcount == 0:
                 return  # this game was kept already
             # A pending game written before answers were timed has 3 fields.
+            if self.for_club:
+                connection.execute(
+                    "INSERT OR IGNORE INTO club_queue (uuid) VALUES (?)", (row["uuid"],)
+                )
             connection.executemany(
                 _INSERT_ANSWER,
                 [
@@ -332,6 +348,59 @@ class ScoreStore:
                     for position, answer in enumerate(row["answers"], start=1)
                 ],
             )
+
+    # -- the club's queue --------------------------------------------------------
+
+    def queued(self, limit: int) -> list[dict[str, Any]]:
+        """Up to ``limit`` games waiting to be sent to the club, oldest first,
+        as rows the club takes (see club.CLUB_COLUMNS)."""
+        if "points" not in self._columns():
+            return []
+        rows = self._guarded(
+            lambda: self._connection.execute(
+                "SELECT games.uuid, quiz, title, player, score, total, complete,"
+                " started_at, finished_at, practice, bank_questions, points, party"
+                " FROM club_queue JOIN games ON games.uuid = club_queue.uuid"
+                " ORDER BY games.id LIMIT ?",
+                (limit,),
+            ).fetchall()
+        )
+        names = (
+            "uuid", "quiz", "title", "player", "score", "total", "complete",
+            "started_at", "finished_at", "practice", "bank_questions", "points",
+            "party",
+        )  # fmt: skip
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def waiting_for_club(self) -> int:
+        """How many games wait to be sent to the club."""
+        if self._version < 5 and not self._has_queue():
+            return 0
+        return int(
+            self._guarded(
+                lambda: self._connection.execute(
+                    "SELECT count(*) FROM club_queue"
+                ).fetchone()[0]
+            )
+        )
+
+    def sent_to_club(self, uuids: list[str]) -> None:
+        """Forget that these games wait: the club has them."""
+
+        def forget() -> None:
+            with self._transaction() as connection:
+                connection.executemany(
+                    "DELETE FROM club_queue WHERE uuid = ?", [(u,) for u in uuids]
+                )
+
+        self._waiting(lambda: self._guarded(forget))
+
+    def _has_queue(self) -> bool:
+        return bool(
+            self._connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'club_queue'"
+            ).fetchone()
+        )
 
     # -- reading ----------------------------------------------------------------
 
