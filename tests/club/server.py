@@ -23,7 +23,7 @@ class Unavailable(Exception):
     """PostgreSQL is not installed here."""
 
 
-def _bindir() -> Path:
+def bindir() -> Path:
     pg_config = shutil.which("pg_config")
     if pg_config is None:
         raise Unavailable("pg_config is not on PATH: PostgreSQL is not installed")
@@ -64,7 +64,7 @@ class Server(NamedTuple):
         """Run ``sql`` as the superuser, over the Unix socket."""
         done = subprocess.run(
             [
-                str(_bindir() / "psql"),
+                str(bindir() / "psql"),
                 "-h", self.socket_folder, "-p", str(self.port), "-U", "postgres",
                 "-d", database, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql,
             ],
@@ -80,14 +80,14 @@ class Server(NamedTuple):
 
     def stop(self) -> None:
         _as_postgres(
-            [str(_bindir() / "pg_ctl"), "-D", str(self.folder / "data"), "-m",
+            [str(bindir() / "pg_ctl"), "-D", str(self.folder / "data"), "-m",
              "fast", "stop"], check=False,
         )  # fmt: skip
 
     def start(self) -> None:
         _as_postgres(
             [
-                str(_bindir() / "pg_ctl"), "-D", str(self.folder / "data"),
+                str(bindir() / "pg_ctl"), "-D", str(self.folder / "data"),
                 "-l", str(self.folder / "log"), "-w", "-o",
                 f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1",
                 "start",
@@ -100,10 +100,11 @@ def _as_postgres(argv: list[str], *, check: bool = True) -> None:
     subprocess.run([*prefix, *argv], capture_output=True, check=check)
 
 
-def start_server() -> Server:
-    """Start a server with the club's two roles: an admin that owns the
-    databases, and a member with no rights yet (the README's SQL gives them)."""
-    bindir = _bindir()
+def start_server(port: int | None = None) -> Server:
+    """Start a server (on ``port``, or a free one) with the club's two
+    roles: an admin that owns the databases, and a member with no rights yet
+    (the README's SQL gives them)."""
+    bindir = bindir()
     folder = Path(tempfile.mkdtemp(prefix="filmquiz-pg-", dir="/tmp"))
     folder.chmod(0o777)
     if os.geteuid() == 0:
@@ -112,7 +113,7 @@ def start_server() -> Server:
         [str(bindir / "initdb"), "-D", str(folder / "data"), "-U", "postgres",
          "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8"]
     )  # fmt: skip
-    server = Server(folder, free_port(), uuid.uuid4().hex, uuid.uuid4().hex)
+    server = Server(folder, port or free_port(), uuid.uuid4().hex, uuid.uuid4().hex)
     server.start()
     server.psql(
         f"CREATE ROLE {ADMIN} LOGIN PASSWORD '{server.admin_password}'; "
