@@ -104,13 +104,13 @@ def start_server(port: int | None = None) -> Server:
     """Start a server (on ``port``, or a free one) with the club's two
     roles: an admin that owns the databases, and a member with no rights yet
     (the README's SQL gives them)."""
-    bindir = bindir()
+    programs = bindir()
     folder = Path(tempfile.mkdtemp(prefix="filmquiz-pg-", dir="/tmp"))
     folder.chmod(0o777)
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
     _as_postgres(
-        [str(bindir / "initdb"), "-D", str(folder / "data"), "-U", "postgres",
+        [str(programs / "initdb"), "-D", str(folder / "data"), "-U", "postgres",
          "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8"]
     )  # fmt: skip
     server = Server(folder, port or free_port(), uuid.uuid4().hex, uuid.uuid4().hex)
