@@ -24,16 +24,17 @@ class Unavailable(Exception):
 
 
 def bindir() -> Path:
+    """The folder of PostgreSQL's programs (initdb, pg_ctl, psql)."""
     pg_config = shutil.which("pg_config")
     if pg_config is None:
         raise Unavailable("pg_config is not on PATH: PostgreSQL is not installed")
     found = subprocess.run(
         [pg_config, "--bindir"], capture_output=True, text=True, check=True
     ).stdout.strip()
-    bindir = Path(found)
-    if not (bindir / "initdb").exists():
-        raise Unavailable(f"no initdb in {bindir}: the PostgreSQL server is missing")
-    return bindir
+    folder = Path(found)
+    if not (folder / "initdb").exists():
+        raise Unavailable(f"no initdb in {folder}: the PostgreSQL server is missing")
+    return folder
 
 
 def free_port() -> int:
