@@ -43,6 +43,9 @@ class GamePlayed:
     comparison: Comparison | None
     """How the score stands against the player's best; None when the game
     was not kept or not compared."""
+    club_note: str | None = None
+    """Why the game could not be sent to the club (it waits), to be said
+    after the summary."""
 
     @property
     def status(self) -> ExitStatus:
@@ -65,6 +68,8 @@ class PartyPlayed:
     """Each player's game, in turn order."""
     comparisons: tuple[Comparison | None, ...]
     """How each player's score stands against their best, in the same order."""
+    club_note: str | None = None
+    """Why the games could not be sent to the club (they wait)."""
 
     @property
     def status(self) -> ExitStatus:

@@ -344,3 +344,58 @@ def test_sql_in_names_is_text_and_the_member_role_cannot_delete(
         for file in home.rglob("*"):
             if file.is_file():
                 assert secret.encode() not in file.read_bytes(), file
+
+
+def test_a_password_given_as_a_parameter_is_never_kept_or_shown(
+    server: Server, database: str, filmquiz_command: str, tmp_path: Path
+) -> None:
+    home = tmp_path / "machine"
+    url = f"{server.url(database, password=False)}?password={server.admin_password}"
+    joined = run(filmquiz_command, "club", "join", url, home=home)
+    status = run(filmquiz_command, "club", "status", home=home)
+    assert joined.returncode == status.returncode == 0, joined.stderr
+    for done in (joined, status):
+        assert server.admin_password not in done.stdout + done.stderr
+    assert server.admin_password not in (home / "config.json").read_text()
+
+
+def test_a_url_that_cannot_be_read_is_one_message(
+    filmquiz_command: str, tmp_path: Path
+) -> None:
+    home = tmp_path / "machine"
+    joined = run(filmquiz_command, "club", "join", "postgresql://a@h:port/x", home=home)
+    assert joined.returncode == 1
+    assert joined.stderr == (
+        "error: a club is a PostgreSQL URL such as "
+        "postgresql://ana@club.example/films; this one has a port that is not one\n"
+    )
+    played = run(filmquiz_command, *PLAY, home=home, answers="1\n1\n",
+                 env={"FILMQUIZ_CLUB_URL": "postgresql://a@h:port/x"})  # fmt: skip
+    assert played.returncode == 0
+    assert "Traceback" not in played.stderr
+    assert "1 game waits to be sent" in played.stderr
+
+
+def test_games_wait_for_their_own_club_and_a_reset_one_is_not_sent(
+    server: Server, member: tuple[str, Path], filmquiz_command: str, database: str
+) -> None:
+    """A game that waits for one club is not sent to another; a game
+    forgotten by scores --reset before it was sent never is."""
+    url, home = member
+    run(filmquiz_command, *PLAY, home=home, answers="1\n1\n")  # no password: waits
+    other = server.url(server.new_database())
+    env = {"FILMQUIZ_CLUB_URL": other}
+    status = run(filmquiz_command, "club", "status", "--json", home=home, env=env)
+    assert json.loads(status.stdout)["waiting"] == 0
+    run(filmquiz_command, "club", "sync", home=home, env=env)
+    assert club_games(other) == []
+    reset = run(filmquiz_command, "scores", "--reset", "--yes", home=home)
+    assert reset.returncode == 0
+    synced = run(filmquiz_command, "club", "sync", "--json", home=home,
+                 env={"PGPASSWORD": server.admin_password})  # fmt: skip
+    assert json.loads(synced.stdout) == {
+        "club": server.url(database, password=False),
+        "sent": 0,
+        "waiting": 0,
+    }
+    assert club_games(url) == []

@@ -572,7 +572,7 @@ def club_leave(json_output: JsonOutput = False) -> None:
     from filmquiz.commands.club import leave
 
     screen = screen_for(people_on_stderr=json_output)
-    _show(leave(), screen, as_json=json_output)
+    _show(leave(screen=screen), screen, as_json=json_output)
 
 
 @club_app.command(

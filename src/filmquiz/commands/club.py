@@ -37,18 +37,28 @@ def join(*, screen: Screen, url: str | None) -> Message:
     return Message(said, document={"club": kept, "schema": version})
 
 
-def leave() -> Message:
+def leave(*, screen: Screen) -> Message:
     """Forget the club; games already sent stay there, and the local history
-    keeps every game."""
+    keeps every game (those that wait for the club wait for it, should the
+    player join it again)."""
     from filmquiz.scores import membership
+    from filmquiz.scores.keeping import waiting_for_club
 
+    waiting = waiting_for_club(screen.warning) if membership.club_url() else 0
     left = membership.forget()
     if left is None:
-        return Message("You are not in a club.", document={"club": None})
-    return Message(
-        f"Left the club at {left}. Games are kept here only from now on.",
-        document={"club": None, "left": left},
-    )
+        text = "You are not in a club."
+    else:
+        text = f"Left the club at {left}. Games are kept here only from now on."
+        if waiting:
+            text += f" {_waiting(waiting).capitalize()} until you join it again."
+    still = membership.environment_club()
+    if still is not None:
+        text += (
+            f" {membership.CLUB_VARIABLE} still sends games to {still}: unset it "
+            "to stop."
+        )
+    return Message(text, document={"club": still, "left": left})
 
 
 def status(*, screen: Screen) -> Message:
@@ -81,7 +91,7 @@ def sync(*, screen: Screen) -> Message:
     """Send the games that wait, now."""
     from filmquiz.scores.keeping import send_to_club
 
-    sent = send_to_club(screen.warning)
+    sent = send_to_club(screen.warning, check=True)
     if sent is None:
         return Message(
             "You are not in a club: `filmquiz club join URL` joins one.",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from filmquiz.commands.player import player_name
 from filmquiz.environment import Environment
 from filmquiz.errors import BadOption, ExitStatus, FilmquizError
@@ -54,7 +52,7 @@ def _club_scores(
     all_games: bool,
 ) -> ScoreHistory:
     """The club's leaderboard, after sending this machine's waiting games."""
-    from filmquiz.scores.club import Club, ClubUnavailable, where
+    from filmquiz.scores.club import Club, where
     from filmquiz.scores.keeping import send_to_club
     from filmquiz.scores.membership import club_url
 
@@ -62,9 +60,9 @@ def _club_scores(
     if url is None:
         raise BadOption("--club", "needs a club: `filmquiz club join URL` joins one")
     player = player_name(player) if player is not None else None
-    # Said below anyway, when the leaderboard cannot be read either.
-    with contextlib.suppress(ClubUnavailable):
-        send_to_club(screen.warning)
+    # When the club cannot take this machine's games, it cannot show its
+    # leaderboard either: one wait, one message.
+    send_to_club(screen.warning)
     with Club(url) as club:
         summaries = club.summaries(quiz=quiz, player=player)
         records = (

@@ -121,8 +121,8 @@ def party(
             before_turn=failure.guard(view.before_turn),
             seed=selection.seed if selection.shuffle else None,
         )
-    comparisons = keep_games(results, screen, failure)
-    return PartyPlayed(results, tuple(comparisons))
+    comparisons, club_note = keep_games(results, screen, failure)
+    return PartyPlayed(results, tuple(comparisons), club_note)
 
 
 def party_names(players: str) -> tuple[str, ...]:

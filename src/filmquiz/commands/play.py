@@ -146,8 +146,8 @@ def play(
             practice=mistakes,
             seed=selection.seed if selection.shuffle else None,
         )
-    (comparison,) = keep_games([result], screen, failure)
-    return GamePlayed(result, comparison)
+    (comparison,), club_note = keep_games([result], screen, failure)
+    return GamePlayed(result, comparison, club_note)
 
 
 Guarded = TypeVar("Guarded", bound=Callable[..., Any])
@@ -180,26 +180,29 @@ class OutputFailure:
 
 def keep_games(
     results: Sequence[GameResult], screen: Screen, failure: OutputFailure
-) -> list[Comparison | None]:
+) -> tuple[list[Comparison | None], str | None]:
     """Keep each game in the history, and compare it with the player's best.
 
     The history (sqlite3 and all) is imported only now, after the game, and
     kept before the summary is drawn, so Ctrl-C while drawing loses nothing;
     Ctrl-C while it is being kept waits until it is. Then an output that
     failed raises its error, and a closed one ends the command as a broken
-    pipe."""
+    pipe. Then the games go to the club, when the player is in one; what
+    to say when they cannot (they wait) comes back, to be said after the
+    summary, where the player sees it."""
     from filmquiz.scores import keeping
 
     with interrupts_held():
         comparisons = keeping.keep_all(results, screen.warning)
+    club_note = None
     # Kept here first; Ctrl-C while sending leaves the games waiting.
     with contextlib.suppress(KeyboardInterrupt):
-        keeping.send_after_game(screen.warning)
+        club_note = keeping.send_after_game(screen.warning)
     if failure.error is not None:
         raise failure.error
     if any(result.ending is Ending.OUTPUT_CLOSED for result in results):
         raise BrokenPipeError
-    return comparisons
+    return comparisons, club_note
 
 
 def check_options(options: GameOptions) -> None:

@@ -47,6 +47,8 @@ def draw(result: Result, screen: Screen, *, as_json: bool = False) -> ExitStatus
                 from filmquiz.render.documents import party_document
 
                 screen.json(party_document(results))
+            if result.club_note:
+                screen.warning(result.club_note)
         case QuizList(entries=entries):
             if as_json:
                 from filmquiz.render.documents import quiz_document
@@ -100,6 +102,8 @@ def _game(played: GamePlayed, screen: Screen, *, as_json: bool) -> None:
         from filmquiz.render.documents import game_document
 
         screen.json(game_document(played.result))
+    if played.club_note:
+        screen.warning(played.club_note)
 
 
 def _check(check: Check, screen: Screen) -> None:

@@ -11,18 +11,24 @@ insert and read, never one that may delete (the README gives its SQL).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from filmquiz.errors import FilmquizError
 from filmquiz.scores.membership import without_password
 from filmquiz.scores.statistics import TREND_LENGTH, GameRecord, Summary
 
+T = TypeVar("T")
+
 CONNECT_TIMEOUT = 5
 """Seconds to wait for the club's server to answer a connection."""
 STATEMENT_TIMEOUT_MS = 15_000
 """Milliseconds a statement may run on the club's server."""
+ANSWER_TIMEOUT = 20.0
+"""Seconds filmquiz waits for the club's server to answer anything: a
+server gone silent (or a network that swallows what it is sent) is given up
+on, whatever libpq and the server's own timeout would do."""
 GAMES = "filmquiz_games"
 SCHEMA = "filmquiz_schema"
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -125,21 +131,57 @@ class Club:
         self.url = url
         self.where = where(url)
         try:
-            self._connection: Any = psycopg.connect(
-                url,
-                connect_timeout=CONNECT_TIMEOUT,
-                options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
-                keepalives=1,
-                keepalives_idle=5,
-                keepalives_interval=2,
-                keepalives_count=2,
-                application_name="filmquiz",
+            self._connection: Any = self._within(
+                lambda: psycopg.connect(
+                    url,
+                    connect_timeout=CONNECT_TIMEOUT,
+                    options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+                    keepalives=1,
+                    keepalives_idle=5,
+                    keepalives_interval=2,
+                    keepalives_count=2,
+                    application_name="filmquiz",
+                )
             )
         except psycopg.Error as error:
             raise self._unavailable(error) from None
+        except ValueError as error:  # libpq could not read the URL
+            raise ClubUnavailable(
+                f"the club at {self.where} cannot be used: {_said(error, url)}"
+            ) from None
 
     def close(self) -> None:
-        self._connection.close()
+        """Close the connection (never waiting on a server gone silent)."""
+        import threading
+
+        threading.Thread(target=self._connection.close, daemon=True).start()
+
+    def _within(self, operation: Callable[[], T]) -> T:
+        """Run ``operation`` (a talk with the server), giving up after
+        ANSWER_TIMEOUT: it runs in a thread of its own, left behind if the
+        server never answers (the command ends without it)."""
+        import threading
+
+        outcome: list[Any] = []
+
+        def talk() -> None:
+            try:
+                outcome.append((True, operation()))
+            except BaseException as error:  # handed to the caller
+                outcome.append((False, error))
+
+        thread = threading.Thread(target=talk, daemon=True)
+        thread.start()
+        thread.join(ANSWER_TIMEOUT)
+        if not outcome:
+            raise ClubUnavailable(
+                f"the club at {self.where} did not answer within "
+                f"{ANSWER_TIMEOUT:.0f} seconds"
+            )
+        done, value = outcome[0]
+        if not done:
+            raise value
+        return value  # type: ignore[no-any-return]
 
     def __enter__(self) -> Club:
         return self
@@ -152,6 +194,9 @@ class Club:
     def migrate(self) -> int:
         """Create or bring up to date the club's tables (all steps in one
         transaction, one member at a time); return the version."""
+        return self._within(self._migrate)
+
+    def _migrate(self) -> int:
         with self._transaction() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
             version = self._version(cursor)
@@ -184,6 +229,9 @@ class Club:
     def send(self, rows: Sequence[dict[str, Any]]) -> int:
         """Insert games, as ScoreStore.queued gives them, in one transaction;
         a game the club has already is skipped. Return how many were new."""
+        return self._within(lambda: self._send(rows))
+
+    def _send(self, rows: Sequence[dict[str, Any]]) -> int:
         from filmquiz.scores.store import player_key
 
         with self._transaction() as cursor:
@@ -209,9 +257,7 @@ class Club:
         from filmquiz.scores.store import player_key
 
         parameters = {"quiz": quiz, "player": player_key(player) if player else None}
-        with self._transaction() as cursor:
-            cursor.execute(LEADERBOARD, parameters)
-            rows = cursor.fetchall()
+        rows = self._within(lambda: self._fetch(LEADERBOARD, parameters))
         return [
             Summary(
                 quiz=quiz_,
@@ -246,15 +292,20 @@ class Club:
         from filmquiz.scores.store import player_key
 
         parameters = {"quiz": quiz, "player": player_key(player) if player else None}
-        with self._transaction() as cursor:
-            cursor.execute(
+        rows = self._within(
+            lambda: self._fetch(
                 "SELECT quiz, title, player, score, total, complete, started_at,"
                 " finished_at, practice, bank_questions, points, party IS NOT NULL"
                 f" FROM {GAMES} WHERE {_FILTER} ORDER BY finished_at DESC, uuid",
                 parameters,
             )
-            rows = cursor.fetchall()
+        )
         return [GameRecord(*row) for row in rows]
+
+    def _fetch(self, query: str, parameters: dict[str, Any]) -> list[Any]:
+        with self._transaction() as cursor:
+            cursor.execute(query, parameters)
+            return list(cursor.fetchall())
 
     # -- the connection ---------------------------------------------------------
 
@@ -289,7 +340,10 @@ def _said(error: Exception, url: str) -> str:
     from urllib.parse import urlsplit
 
     text = " ".join(str(error).split()) or type(error).__name__
-    password = urlsplit(url).password
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
     if password:
         text = text.replace(password, "***")
     return text[:300]

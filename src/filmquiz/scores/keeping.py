@@ -14,7 +14,7 @@ from typing import NamedTuple
 from filmquiz.bankfile.model import Bank
 from filmquiz.game.engine import GameResult
 from filmquiz.locations import history_file
-from filmquiz.scores.membership import club_url
+from filmquiz.scores.membership import club_url, without_password
 from filmquiz.scores.statistics import Comparison, GameRecord, compare
 from filmquiz.scores.store import (
     HistoryBusy,
@@ -32,7 +32,8 @@ def open_history(warn: Warn, *, read_only: bool = False) -> ScoreStore:
     that only read open it read-only, so a read-only folder still works; but
     games left pending by a locked history are added first when they can be."""
     path = history_file()
-    for_club = club_url() is not None
+    url = club_url()
+    for_club = None if url is None else without_password(url)
     if read_only and any(pending_folder(path).glob("*.json")):
         with contextlib.suppress(HistoryUnavailable):
             ScoreStore(path, warn=warn, for_club=for_club).close()
@@ -54,20 +55,22 @@ SEND_AT_ONCE = 500
 """Games sent in one transaction."""
 
 
-def send_to_club(warn: Warn) -> Sent | None:
-    """Send the games waiting for the club; None when not in a club.
-    ClubUnavailable (or NoDriver) when they cannot be sent now: they wait,
-    for the next command or ``filmquiz club sync``."""
+def send_to_club(warn: Warn, *, check: bool = False) -> Sent | None:
+    """Send the games waiting for the club; None when not in a club. With
+    ``check``, the club is reached even when nothing waits. ClubUnavailable
+    (or NoDriver) when they cannot be sent now: they wait, for the next game
+    or ``filmquiz club sync``."""
     url = club_url()
     if url is None:
         return None
-    from filmquiz.scores.club import Club, where
+    from filmquiz.scores.club import Club
 
+    club_name = without_password(url)
     sent = 0
     with open_history(warn) as store:
-        batch = store.queued(SEND_AT_ONCE)
-        if not batch:
-            return Sent(where(url), 0, 0)
+        batch = store.queued(club_name, SEND_AT_ONCE)
+        if not batch and not check:
+            return Sent(club_name, 0, 0)
         with Club(url) as club:
             club.migrate()
             while batch:
@@ -75,15 +78,16 @@ def send_to_club(warn: Warn) -> Sent | None:
                 # A crash here sends these again next time: the club keeps
                 # each game once, by its uuid.
                 store.sent_to_club([row["uuid"] for row in batch])
-                batch = store.queued(SEND_AT_ONCE)
-        return Sent(where(url), sent, store.waiting_for_club())
+                batch = store.queued(club_name, SEND_AT_ONCE)
+        return Sent(club_name, sent, store.waiting_for_club(club_name))
 
 
-def send_after_game(warn: Warn) -> None:
+def send_after_game(warn: Warn) -> str | None:
     """After a game is kept: send it (and any that wait) to the club, when
-    in one; if the club cannot be reached, say so in one line: they wait."""
+    in one. When the club cannot be reached, what to tell the player, in one
+    line (they wait); None otherwise."""
     if club_url() is None:
-        return
+        return None
     from filmquiz.scores.club import ClubUnavailable, NoDriver
 
     try:
@@ -92,15 +96,20 @@ def send_after_game(warn: Warn) -> None:
         try:
             waiting = waiting_for_club(warn)
         except HistoryUnavailable:
-            return
+            return str(error)
         games = "1 game waits" if waiting == 1 else f"{waiting} games wait"
-        warn(f"{error}; {games} to be sent, by the next game or `filmquiz club sync`")
+        return f"{error}; {games} to be sent, by the next game or `filmquiz club sync`"
+    return None
 
 
 def waiting_for_club(warn: Warn) -> int:
-    """How many games wait to be sent to the club."""
+    """How many games wait to be sent to the club the player is in (none
+    when in none)."""
+    url = club_url()
+    if url is None:
+        return 0
     with open_history(warn, read_only=True) as store:
-        return store.waiting_for_club()
+        return store.waiting_for_club(without_password(url))
 
 
 def as_record(result: GameResult) -> GameRecord:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from filmquiz.errors import FilmquizError
 from filmquiz.files import Refused, read_whole, write_atomically
@@ -34,27 +34,40 @@ def club_url() -> str | None:
     return _remembered().get("club")
 
 
+def environment_club() -> str | None:
+    """The club ``FILMQUIZ_CLUB_URL`` names, as it may be shown, or None."""
+    given = os.environ.get(CLUB_VARIABLE, "").strip()
+    return without_password(given) if given else None
+
+
 def check_url(url: str) -> str:
     """``url`` when it is a PostgreSQL URL; NotAClub says why otherwise."""
-    parts = urlsplit(url.strip())
+    example = "a club is a PostgreSQL URL such as postgresql://ana@club.example/films"
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 (a port that is not a number raises)
+    except ValueError:
+        raise NotAClub(f"{example}; this one has a port that is not one") from None
     if parts.scheme not in SCHEMES:
-        raise NotAClub(
-            "a club is a PostgreSQL URL such as postgresql://ana@club.example/films"
-        )
+        raise NotAClub(example)
     return url.strip()
 
 
 def without_password(url: str) -> str:
-    """``url`` with any password taken out, to be kept or shown."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    user = f"{parts.username}@" if parts.username else ""
-    port = f":{parts.port}" if parts.port else ""
-    return urlunsplit(parts._replace(netloc=f"{user}{host}{port}"))
+    """``url`` with any password taken out (``user:password@``, or a
+    ``password=`` parameter), to be kept or shown."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "(a URL that cannot be read)"
+    user, at, host = parts.netloc.rpartition("@")
+    netloc = f"{user.partition(':')[0]}@{host}" if at else parts.netloc
+    query = "&".join(
+        pair
+        for pair in parts.query.split("&")
+        if pair and unquote(pair.partition("=")[0]).strip() != "password"
+    )
+    return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 def remember(url: str) -> str:

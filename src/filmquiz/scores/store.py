@@ -88,8 +88,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE answers ADD COLUMN seconds REAL",
         "ALTER TABLE answers ADD COLUMN points INTEGER",
     ),
-    # 5: the games kept while a member of a club, waiting to be sent to it.
-    ("CREATE TABLE club_queue (uuid TEXT PRIMARY KEY)",),
+    # 5: the games kept while a member of a club, waiting to be sent to it
+    # (the club as it may be shown: its URL without the password).
+    ("CREATE TABLE club_queue (uuid TEXT PRIMARY KEY, club TEXT NOT NULL)",),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -186,12 +187,12 @@ class ScoreStore:
         *,
         warn: Warn,
         read_only: bool = False,
-        for_club: bool = False,
+        for_club: str | None = None,
     ) -> None:
         self.path = path
         self.for_club = for_club
-        """True while the player is a member of a club: each game recorded
-        is also queued to be sent to it."""
+        """The club the player is a member of (its URL without password), or
+        None: each game recorded is also queued to be sent to it."""
         self._warn = warn
         self._read_only = read_only
         self._version = SCHEMA_VERSION
@@ -267,9 +268,14 @@ class ScoreStore:
 
         def delete() -> int:
             with self._transaction() as connection:
-                return connection.execute(
+                forgotten = connection.execute(
                     f"DELETE FROM games {where}", parameters
                 ).rowcount
+                # A game forgotten before it was sent to the club is not sent.
+                connection.execute(
+                    "DELETE FROM club_queue WHERE uuid NOT IN (SELECT uuid FROM games)"
+                )
+                return int(forgotten)
 
         return self._guarded(delete)
 
@@ -337,9 +343,10 @@ class ScoreStore:
             if cursor.rowcount == 0:
                 return  # this game was kept already
             # A pending game written before answers were timed has 3 fields.
-            if self.for_club:
+            if self.for_club is not None:
                 connection.execute(
-                    "INSERT OR IGNORE INTO club_queue (uuid) VALUES (?)", (row["uuid"],)
+                    "INSERT OR IGNORE INTO club_queue (uuid, club) VALUES (?, ?)",
+                    (row["uuid"], self.for_club),
                 )
             connection.executemany(
                 _INSERT_ANSWER,
@@ -351,9 +358,9 @@ class ScoreStore:
 
     # -- the club's queue --------------------------------------------------------
 
-    def queued(self, limit: int) -> list[dict[str, Any]]:
-        """Up to ``limit`` games waiting to be sent to the club, oldest first,
-        as rows the club takes (see club.CLUB_COLUMNS)."""
+    def queued(self, club: str, limit: int) -> list[dict[str, Any]]:
+        """Up to ``limit`` games waiting to be sent to ``club``, oldest
+        first, as rows the club takes."""
         if "points" not in self._columns():
             return []
         rows = self._guarded(
@@ -361,8 +368,8 @@ class ScoreStore:
                 "SELECT games.uuid, quiz, title, player, score, total, complete,"
                 " started_at, finished_at, practice, bank_questions, points, party"
                 " FROM club_queue JOIN games ON games.uuid = club_queue.uuid"
-                " ORDER BY games.id LIMIT ?",
-                (limit,),
+                " WHERE club_queue.club = ? ORDER BY games.id LIMIT ?",
+                (club, limit),
             ).fetchall()
         )
         names = (
@@ -372,14 +379,16 @@ class ScoreStore:
         )  # fmt: skip
         return [dict(zip(names, row, strict=True)) for row in rows]
 
-    def waiting_for_club(self) -> int:
-        """How many games wait to be sent to the club."""
+    def waiting_for_club(self, club: str) -> int:
+        """How many games wait to be sent to ``club``."""
         if self._version < 5 and not self._has_queue():
             return 0
         return int(
             self._guarded(
                 lambda: self._connection.execute(
-                    "SELECT count(*) FROM club_queue"
+                    "SELECT count(*) FROM club_queue JOIN games"
+                    " ON games.uuid = club_queue.uuid WHERE club_queue.club = ?",
+                    (club,),
                 ).fetchone()[0]
             )
         )
