@@ -399,3 +399,59 @@ def test_games_wait_for_their_own_club_and_a_reset_one_is_not_sent(
         "waiting": 0,
     }
     assert club_games(url) == []
+
+
+def test_a_game_the_club_refuses_holds_back_no_other(
+    server: Server, member: tuple[str, Path], filmquiz_command: str
+) -> None:
+    """A waiting game the club cannot take (a NUL in its player's name) is
+    named and left out; the games after it are sent."""
+    url, home = member
+    run(filmquiz_command, *PLAY, home=home, answers="1\n1\n")  # no password: waits
+    with sqlite3.connect(home / "scores.db") as connection:
+        connection.execute(
+            "UPDATE games SET player = 'evil' || char(0) || 'name', player_key = 'e'"
+        )
+    env = {"PGPASSWORD": server.admin_password}
+    played = run(filmquiz_command, *PLAY, home=home, answers="1\n1\n", env=env)
+    assert played.returncode == 0
+    assert "refused game" in played.stderr
+    assert len(club_games(url)) == 1
+    status = run(filmquiz_command, "club", "status", "--json", home=home)
+    assert json.loads(status.stdout)["waiting"] == 0
+
+
+def test_a_password_with_a_hash_is_never_kept(
+    server: Server, database: str, filmquiz_command: str, tmp_path: Path
+) -> None:
+    """libpq reads #, ? and / in a password; filmquiz never keeps or shows
+    them."""
+    secret = "Sup3r#S3cr?et"
+    server.psql(f"CREATE ROLE hashrole LOGIN PASSWORD '{secret}'")
+    server.psql(f"GRANT ALL ON DATABASE {database} TO hashrole")
+    server.psql("GRANT ALL ON SCHEMA public TO hashrole", database)
+    home = tmp_path / "machine"
+    url = f"postgresql://hashrole:{secret}@127.0.0.1:{server.port}/{database}"
+    joined = run(filmquiz_command, "club", "join", url, home=home)
+    assert joined.returncode == 0, joined.stderr
+    assert secret not in joined.stdout + joined.stderr
+    assert "S3cr" not in (home / "config.json").read_text()
+
+
+def test_a_row_no_game_makes_is_left_out_of_the_leaderboard(
+    server: Server, member: tuple[str, Path], filmquiz_command: str, database: str
+) -> None:
+    _, home = member
+    server.psql(
+        f"INSERT INTO {GAMES} (uuid, quiz, title, player, player_key, score, total,"
+        " complete, started_at, finished_at, practice) VALUES ('x', 'q', 'Q',"
+        " 'mallory', 'mallory', 1, 2, true, 'infinity', 'infinity', false)",
+        database,
+    )
+    env = {"PGPASSWORD": server.admin_password}
+    run(
+        filmquiz_command, *PLAY, "--player", "ana", home=home, answers="1\n1\n", env=env
+    )
+    board = run(filmquiz_command, "scores", "--club", "--json", home=home, env=env)
+    assert board.returncode == 0, board.stderr
+    assert [s["player"] for s in json.loads(board.stdout)["summary"]] == ["ana"]

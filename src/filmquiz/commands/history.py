@@ -55,14 +55,19 @@ def _club_scores(
     from filmquiz.scores.club import Club, where
     from filmquiz.scores.keeping import send_to_club
     from filmquiz.scores.membership import club_url
+    from filmquiz.scores.store import HistoryUnavailable
 
     url = club_url()
     if url is None:
         raise BadOption("--club", "needs a club: `filmquiz club join URL` joins one")
     player = player_name(player) if player is not None else None
     # When the club cannot take this machine's games, it cannot show its
-    # leaderboard either: one wait, one message.
-    send_to_club(screen.warning)
+    # leaderboard either: one wait, one message. This machine's history
+    # being unusable is no reason not to show the club's.
+    try:
+        send_to_club(screen.warning)
+    except HistoryUnavailable as error:
+        screen.warning(f"{error}; games waiting here were not sent")
     with Club(url) as club:
         summaries = club.summaries(quiz=quiz, player=player)
         records = (

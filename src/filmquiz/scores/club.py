@@ -76,6 +76,9 @@ _COUNTED = (
 _FILTER = (
     "(%(quiz)s::text IS NULL OR quiz = %(quiz)s)"
     " AND (%(player)s::text IS NULL OR player_key = %(player)s)"
+    # A row no game makes (any member may insert one) is left out.
+    " AND isfinite(started_at) AND isfinite(finished_at)"
+    " AND score BETWEEN 0 AND total"
 )
 LEADERBOARD = f"""
 WITH played AS (
@@ -226,29 +229,34 @@ class Club:
 
     # -- games ------------------------------------------------------------------
 
-    def send(self, rows: Sequence[dict[str, Any]]) -> int:
+    def send(self, rows: Sequence[dict[str, Any]]) -> tuple[int, list[str]]:
         """Insert games, as ScoreStore.queued gives them, in one transaction;
-        a game the club has already is skipped. Return how many were new."""
+        a game the club has already is skipped. A game the club refuses (a
+        name with a NUL, a number out of range) is left out, so that it never
+        holds back the others. Return how many were new, and the uuids of
+        those refused, each with why."""
         return self._within(lambda: self._send(rows))
 
-    def _send(self, rows: Sequence[dict[str, Any]]) -> int:
-        from filmquiz.scores.store import player_key
-
+    def _send(self, rows: Sequence[dict[str, Any]]) -> tuple[int, list[str]]:
+        psycopg = _driver()
+        values = [_as_values(row) for row in rows]
+        try:
+            with self._transaction() as cursor:
+                cursor.executemany(_INSERT, values, returning=False)
+                return int(max(cursor.rowcount, 0)), []
+        except _Refused:
+            pass
+        # One of them is refused: each in a savepoint of its own.
+        sent, refused = 0, []
         with self._transaction() as cursor:
-            cursor.executemany(
-                _INSERT,
-                [
-                    {
-                        **row,
-                        "player_key": player_key(row["player"]),
-                        "complete": bool(row["complete"]),
-                        "practice": bool(row["practice"]),
-                    }
-                    for row in rows
-                ],
-                returning=False,
-            )
-            return int(max(cursor.rowcount, 0))
+            for row in values:
+                try:
+                    with self._connection.transaction():
+                        cursor.execute(_INSERT, row)
+                        sent += max(cursor.rowcount, 0)
+                except (psycopg.DataError, psycopg.IntegrityError) as error:
+                    refused.append(f"{row['uuid']} ({_said(error, self.url)})")
+        return sent, refused
 
     def summaries(
         self, *, quiz: str | None = None, player: str | None = None
@@ -315,19 +323,40 @@ class Club:
         try:
             with self._connection.transaction(), self._connection.cursor() as cursor:
                 yield cursor
+        except (psycopg.DataError, psycopg.IntegrityError) as error:
+            raise _Refused(str(error)) from None
         except psycopg.errors.InsufficientPrivilege as error:
             raise ClubUnavailable(
                 f"the club at {self.where} refused: {_said(error, self.url)} (its "
                 "tables are set up by a role that may create them: `filmquiz club "
                 "join` as the club's admin, once)"
             ) from None
-        except psycopg.Error as error:
+        except psycopg.OperationalError as error:
             raise self._unavailable(error) from None
+        except psycopg.Error as error:
+            raise ClubUnavailable(
+                f"the club at {self.where} cannot be used ({_said(error, self.url)})"
+            ) from None
 
     def _unavailable(self, error: Exception) -> ClubUnavailable:
         return ClubUnavailable(
             f"the club at {self.where} cannot be used now ({_said(error, self.url)})"
         )
+
+
+class _Refused(Exception):
+    """The club refused a row's values (not the connection)."""
+
+
+def _as_values(row: dict[str, Any]) -> dict[str, Any]:
+    from filmquiz.scores.store import player_key
+
+    return {
+        **row,
+        "player_key": player_key(str(row["player"])),
+        "complete": bool(row["complete"]),
+        "practice": bool(row["practice"]),
+    }
 
 
 def where(url: str) -> str:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from filmquiz.bankfile.model import Bank
 from filmquiz.game.engine import GameResult
 from filmquiz.locations import history_file
-from filmquiz.scores.membership import club_url, without_password
+from filmquiz.scores.membership import check_url, club_url, without_password
 from filmquiz.scores.statistics import Comparison, GameRecord, compare
 from filmquiz.scores.store import (
     HistoryBusy,
@@ -65,6 +65,7 @@ def send_to_club(warn: Warn, *, check: bool = False) -> Sent | None:
         return None
     from filmquiz.scores.club import Club
 
+    check_url(url)
     club_name = without_password(url)
     sent = 0
     with open_history(warn) as store:
@@ -74,7 +75,13 @@ def send_to_club(warn: Warn, *, check: bool = False) -> Sent | None:
         with Club(url) as club:
             club.migrate()
             while batch:
-                sent += club.send(batch)
+                new, refused = club.send(batch)
+                sent += new
+                for game in refused:
+                    warn(
+                        f"the club at {club_name} refused game {game}; it stays in "
+                        "the history here, and is not sent again"
+                    )
                 # A crash here sends these again next time: the club keeps
                 # each game once, by its uuid.
                 store.sent_to_club([row["uuid"] for row in batch])
@@ -89,10 +96,11 @@ def send_after_game(warn: Warn) -> str | None:
     if club_url() is None:
         return None
     from filmquiz.scores.club import ClubUnavailable, NoDriver
+    from filmquiz.scores.membership import NotAClub
 
     try:
         send_to_club(warn)
-    except (ClubUnavailable, NoDriver) as error:
+    except (ClubUnavailable, NoDriver, NotAClub, HistoryUnavailable) as error:
         try:
             waiting = waiting_for_club(warn)
         except HistoryUnavailable:

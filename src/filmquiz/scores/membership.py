@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import os
-from urllib.parse import unquote, urlsplit, urlunsplit
+import re
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from filmquiz.errors import FilmquizError
 from filmquiz.files import Refused, read_whole, write_atomically
@@ -31,7 +33,8 @@ def club_url() -> str | None:
     given = os.environ.get(CLUB_VARIABLE, "").strip()
     if given:
         return given
-    return _remembered().get("club")
+    club: Any = _remembered().get("club")
+    return club if isinstance(club, str) else None
 
 
 def environment_club() -> str | None:
@@ -44,7 +47,8 @@ def check_url(url: str) -> str:
     """``url`` when it is a PostgreSQL URL; NotAClub says why otherwise."""
     example = "a club is a PostgreSQL URL such as postgresql://ana@club.example/films"
     try:
-        parts = urlsplit(url.strip())
+        # Without the password, which may hold what a URL parser stops at.
+        parts = urlsplit(without_password(url.strip()))
         parts.port  # noqa: B018 (a port that is not a number raises)
     except ValueError:
         raise NotAClub(f"{example}; this one has a port that is not one") from None
@@ -54,20 +58,34 @@ def check_url(url: str) -> str:
 
 
 def without_password(url: str) -> str:
-    """``url`` with any password taken out (``user:password@``, or a
-    ``password=`` parameter), to be kept or shown."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "(a URL that cannot be read)"
-    user, at, host = parts.netloc.rpartition("@")
-    netloc = f"{user.partition(':')[0]}@{host}" if at else parts.netloc
-    query = "&".join(
-        pair
-        for pair in parts.query.split("&")
-        if pair and unquote(pair.partition("=")[0]).strip() != "password"
-    )
-    return urlunsplit(parts._replace(netloc=netloc, query=query))
+    """``url`` with any password taken out, to be kept or shown: the user
+    part is cut before its last ``@`` (whatever a password holds: ``#``,
+    ``?``, ``/`` or ``@``) to the user's name, and a ``password=``
+    parameter goes. Anything but a URL shows as a note that it is not one."""
+    scheme, separator, rest = url.partition("://")
+    if not separator or scheme not in SCHEMES:
+        return "(not a PostgreSQL URL)"
+    # The credentials end at the last @ before the host's end (a / after
+    # it): a password may hold ?, #, / and @ unencoded, and libpq reads it.
+    last_at = -1
+    for index, character in enumerate(rest):
+        if character == "@":
+            last_at = index
+        elif character == "/" and last_at >= 0:
+            break
+    if last_at >= 0:
+        user = re.split("[:@]", rest[:last_at], maxsplit=1)[0]
+        rest = f"{user}@{rest[last_at + 1 :]}"
+    before_query, question, parameters = rest.partition("?")
+    if question:
+        kept = [
+            pair
+            for pair in parameters.split("&")
+            if pair and unquote(pair.partition("=")[0]).strip() != "password"
+        ]
+        parameters = "&".join(kept)
+    query = f"?{parameters}" if parameters else ""
+    return f"{scheme}://{before_query}{query}"
 
 
 def remember(url: str) -> str:
@@ -86,10 +104,10 @@ def forget() -> str | None:
     club = settings.pop("club", None)
     if club is not None:
         _write(settings)
-    return club
+    return str(club) if club is not None else None
 
 
-def _remembered() -> dict[str, str]:
+def _remembered() -> dict[str, Any]:
     """The settings in the config file; none when it is missing or unreadable."""
     try:
         data = json.loads(read_whole(config_file(), 1_000_000))
@@ -97,9 +115,11 @@ def _remembered() -> dict[str, str]:
         return {}
     if not isinstance(data, dict):
         return {}
-    return {key: value for key, value in data.items() if isinstance(value, str)}
+    if not isinstance(data.get("club", ""), str):
+        data.pop("club")
+    return data
 
 
-def _write(settings: dict[str, str]) -> None:
+def _write(settings: dict[str, Any]) -> None:
     path = config_file()
     write_atomically(path, (json.dumps(settings, indent=2) + "\n").encode())
