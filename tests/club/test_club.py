@@ -24,6 +24,8 @@ import pytest
 from filmquiz.scores.club import GAMES
 from tests.club.server import MEMBER, Server, free_port, remove, start_server
 
+pytestmark = pytest.mark.postgres
+
 PLAY = ["play", "parallel-mothers", "--count", "2", "--seed", "3", "--no-spoilers"]
 """A game of two questions, answered 1 and 1 line by line."""
 
@@ -113,6 +115,10 @@ def test_a_game_goes_to_the_club_and_its_leaderboard(
     assert [g["player"] for g in document["games"]] == ["ana"]
     local = json.loads(run(filmquiz_command, "scores", "--json", home=home).stdout)
     assert document["summary"] == local["summary"]
+    partied = run(filmquiz_command, "party", *PLAY[1:], "--players", "Bo,Cy",
+                  home=home, env=env, answers="1\n1\n1\n1\n")  # fmt: skip
+    assert partied.returncode == 0, partied.stderr
+    assert sorted(g["player"] for g in club_games(url)) == ["Bo", "Cy", "ana"]
 
 
 def test_an_unreachable_club_queues_the_game_until_sync(
