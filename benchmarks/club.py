@@ -34,17 +34,18 @@ from tests.club.server import Server, bindir, remove, start_server  # noqa: E402
 from filmquiz.bankfile.model import Question  # noqa: E402
 from filmquiz.game.engine import Answer, Ending, GameResult  # noqa: E402
 from filmquiz.scores.club import GAMES, LEADERBOARD, Club  # noqa: E402
+from filmquiz.scores.membership import without_password  # noqa: E402
 from filmquiz.scores.store import ScoreStore  # noqa: E402
 
 QUEUED = 1_000
 LEADERBOARD_GAMES = 100_000
 
 
-def queue_games(home: Path, count: int) -> None:
-    """``count`` games in a history, all waiting for the club."""
+def queue_games(home: Path, count: int, club: str) -> None:
+    """``count`` games in a history, all waiting for ``club``."""
     question = Question(id="q", prompt="?", choices=("a", "b"), answer="a")
     moment = datetime(2026, 11, 1, 20, tzinfo=UTC)
-    with ScoreStore(home / "scores.db", warn=print, for_club=True) as store:
+    with ScoreStore(home / "scores.db", warn=print, for_club=club) as store:
         for number in range(count):
             store.record(
                 GameResult(
@@ -63,8 +64,11 @@ def queue_games(home: Path, count: int) -> None:
 
 def requeue(server: Server, database: str, home: Path) -> None:
     server.psql(f"TRUNCATE {GAMES}", database)
+    club = without_password(server.url(database))
     with sqlite3.connect(home / "scores.db") as connection:
-        connection.execute("INSERT OR IGNORE INTO club_queue SELECT uuid FROM games")
+        connection.execute(
+            "INSERT OR IGNORE INTO club_queue SELECT uuid, ? FROM games", (club,)
+        )
 
 
 def sending(server: Server, database: str, home: Path) -> Case:
@@ -128,7 +132,7 @@ def main() -> None:
         send_to = server.new_database()
         with Club(server.url(send_to)) as club:
             club.migrate()
-        queue_games(home, QUEUED)
+        queue_games(home, QUEUED, without_password(server.url(send_to)))
         read_from = server.new_database()
         url = server.url(read_from)
         with Club(url) as club:
