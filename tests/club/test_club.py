@@ -133,7 +133,7 @@ def test_an_unreachable_club_queues_the_game_until_sync(
     assert len(lines) == 1
     assert lines[0].startswith("warning: the club at ")
     assert lines[0].endswith(
-        "1 game waits to be sent, by the next game or `filmquiz club sync`"
+        "1 game waits to be sent, by the next filmquiz command or `filmquiz club sync`"
     )
     assert club_games(url) == []
     status = run(filmquiz_command, "club", "status", "--json", home=home)
@@ -461,3 +461,20 @@ def test_a_row_no_game_makes_is_left_out_of_the_leaderboard(
     board = run(filmquiz_command, "scores", "--club", "--json", home=home, env=env)
     assert board.returncode == 0, board.stderr
     assert [s["player"] for s in json.loads(board.stdout)["summary"]] == ["ana"]
+
+
+def test_the_next_command_sends_what_waits(
+    server: Server, member: tuple[str, Path], filmquiz_command: str
+) -> None:
+    """A game that could not be sent goes with the next command, whichever
+    it is (here `list`), once the club can be reached."""
+    url, home = member
+    run(filmquiz_command, *PLAY, home=home, answers="1\n1\n")  # no password: waits
+    assert club_games(url) == []
+    listed = run(filmquiz_command, "list", home=home,
+                 env={"PGPASSWORD": server.admin_password})  # fmt: skip
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stderr == ""
+    assert len(club_games(url)) == 1
+    status = run(filmquiz_command, "club", "status", "--json", home=home)
+    assert json.loads(status.stdout)["waiting"] == 0

@@ -83,6 +83,8 @@ def _reporting_errors(command: Callable[P, R]) -> Callable[P, R]:
 
         # Every command that draws takes --no-color, and errors honour it too.
         no_color = bool(kwargs.get("no_color"))
+        if command.__name__ not in _SENDING_THEMSELVES:
+            _send_waiting_games(no_color=no_color)
         try:
             return command(*args, **kwargs)
         except BadOption as error:
@@ -99,6 +101,36 @@ def _reporting_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(ExitStatus.OUTPUT_CLOSED) from None
 
     return run
+
+
+_SENDING_THEMSELVES = frozenset(
+    {"play", "party", "club_join", "club_leave", "club_status", "club_sync"}
+)
+"""Commands that send the club's waiting games themselves (a game, once
+kept), or that must not (status says what waits)."""
+
+
+def _send_waiting_games(*, no_color: bool) -> None:
+    """For a player in a club, send the games that wait for it, if any, as
+    the command starts: the next command after a game that could not be
+    sent sends it. Cheap when nothing waits; a club that cannot be reached
+    is said in one line, and the command goes on."""
+    from filmquiz.scores.membership import club_url
+
+    if club_url() is None:
+        return
+    from filmquiz.scores import keeping
+    from filmquiz.scores.store import HistoryUnavailable
+
+    quiet: Callable[[str], None] = lambda _: None  # noqa: E731
+    try:
+        if keeping.waiting_for_club(quiet) == 0:
+            return
+    except HistoryUnavailable:
+        return
+    note = keeping.send_after_game(quiet)
+    if note is not None:
+        screen_for(no_color=no_color).warning(note)
 
 
 def _show(result: "Result", screen: "Screen", *, as_json: bool = False) -> NoReturn:

@@ -106,7 +106,10 @@ def send_after_game(warn: Warn) -> str | None:
         except HistoryUnavailable:
             return str(error)
         games = "1 game waits" if waiting == 1 else f"{waiting} games wait"
-        return f"{error}; {games} to be sent, by the next game or `filmquiz club sync`"
+        return (
+            f"{error}; {games} to be sent, by the next filmquiz command or "
+            "`filmquiz club sync`"
+        )
     return None
 
 
