@@ -478,3 +478,14 @@ def test_the_next_command_sends_what_waits(
     assert len(club_games(url)) == 1
     status = run(filmquiz_command, "club", "status", "--json", home=home)
     assert json.loads(status.stdout)["waiting"] == 0
+
+
+def test_a_misspelt_quiz_on_the_club_board_is_named(
+    server: Server, member: tuple[str, Path], filmquiz_command: str
+) -> None:
+    _, home = member
+    env = {"PGPASSWORD": server.admin_password}
+    board = run(filmquiz_command, "scores", "--club", "parallel-mother", home=home,
+                env=env)  # fmt: skip
+    assert board.returncode == 1
+    assert 'did you mean "parallel-mothers"?' in board.stderr

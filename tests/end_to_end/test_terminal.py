@@ -36,6 +36,9 @@ from tests.support import (
 SHOW_CURSOR = b"\x1b[?25h"
 EVERY_QUESTION = ("--spoilers", "ending")
 """Asked for on the command line, so that no spoiler menu comes first."""
+SINGLE_CHOICE_FIRST = ("--seed", "4")
+"""A game of parallel-mothers whose first ten questions are single-choice,
+answered by a number key or Enter (tests/end_to_end checks it)."""
 SPOILING_NOTHING = sum(
     1 for q in load_bank(PARALLEL_MOTHERS).questions if q.spoiler == "none"
 )
@@ -261,7 +264,13 @@ class TestTerminalGame:
         """Ctrl-C mid-game: the table of the answers given, the share of them
         right, no menu or hint left behind, the cursor shown, exit 130."""
         term = Terminal(
-            filmquiz_command, "play", "parallel-mothers", "-n", "5", *EVERY_QUESTION
+            filmquiz_command,
+            "play",
+            "parallel-mothers",
+            "-n",
+            "5",
+            *SINGLE_CHOICE_FIRST,
+            *EVERY_QUESTION,
         )
         term.wait_for("Question 1 of 5")
         term.send("1")
@@ -288,6 +297,7 @@ class TestTerminalGame:
             "5",
             "--player",
             "ana",
+            *SINGLE_CHOICE_FIRST,
             *EVERY_QUESTION,
         )
         term.wait_for("Question 1 of 5")
@@ -723,3 +733,13 @@ def test_a_game_that_may_spoil_the_ending_asks_first(
         assert "ending" in {spoilers[id] for id in asked}
     else:
         assert {spoilers[id] for id in asked} <= levels
+
+
+def test_the_seed_of_single_choice_games_asks_single_choice_first() -> None:
+    """The games above press a number key or Enter: their questions must
+    be single-choice, whatever the bank grows into."""
+    rounds = plan_game(
+        load_bank(PARALLEL_MOTHERS),
+        Selection(seed=int(SINGLE_CHOICE_FIRST[1]), limit=10),
+    )
+    assert {r.question.type for r in rounds} == {"single"}

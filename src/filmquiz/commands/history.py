@@ -70,6 +70,10 @@ def _club_scores(
         screen.warning(f"{error}; games waiting here were not sent")
     with Club(url) as club:
         summaries = club.summaries(quiz=quiz, player=player)
+        if quiz is not None and not summaries:
+            # A name neither here nor in the club: most likely a typo.
+            played = {summary.quiz for summary in club.summaries(player=player)}
+            _check_quiz_is_known(quiz, played)
         records = (
             club.games(quiz=quiz, player=player) if list_games or all_games else []
         )
