@@ -27,6 +27,10 @@ def bindir() -> Path:
     """The folder of PostgreSQL's programs (initdb, pg_ctl, psql)."""
     pg_config = shutil.which("pg_config")
     if pg_config is None:
+        # Debian keeps each version's programs apart; the newest will do.
+        found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+        if found:
+            return found[-1].parent
         raise Unavailable("pg_config is not on PATH: PostgreSQL is not installed")
     found = subprocess.run(
         [pg_config, "--bindir"], capture_output=True, text=True, check=True
