@@ -50,14 +50,7 @@ class GamePlayed:
     @property
     def status(self) -> ExitStatus:
         """0 for a game played to the end; how it stopped otherwise."""
-        from filmquiz.game.engine import Ending
-
-        return {
-            Ending.COMPLETED: ExitStatus.OK,
-            Ending.INPUT_ENDED: ExitStatus.FAILURE,
-            Ending.INTERRUPTED: ExitStatus.INTERRUPTED,
-            Ending.OUTPUT_CLOSED: ExitStatus.OUTPUT_CLOSED,
-        }[self.result.ending]
+        return _ending_status(self.result)
 
 
 @dataclass(frozen=True)
@@ -73,8 +66,21 @@ class PartyPlayed:
 
     @property
     def status(self) -> ExitStatus:
-        """As for a game alone (see GamePlayed.status)."""
-        return GamePlayed(self.results[0], None).status
+        """As for a game alone (see GamePlayed.status): every player's game
+        ended the same way."""
+        return _ending_status(self.results[0])
+
+
+def _ending_status(result: GameResult) -> ExitStatus:
+    """The exit status of how a game ended."""
+    from filmquiz.game.engine import Ending
+
+    return {
+        Ending.COMPLETED: ExitStatus.OK,
+        Ending.INPUT_ENDED: ExitStatus.FAILURE,
+        Ending.INTERRUPTED: ExitStatus.INTERRUPTED,
+        Ending.OUTPUT_CLOSED: ExitStatus.OUTPUT_CLOSED,
+    }[result.ending]
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from filmquiz.ask.menu import (
 from filmquiz.bankfile.rules import TRUE_FALSE, Spoiler
 from filmquiz.banks.catalog import Entry
 from filmquiz.game.engine import Reply, Round, Turn
+from filmquiz.game.judging import given_text
 from filmquiz.render.wording import (
     SPOILER_MENU,
     answer_hint,
@@ -109,7 +110,8 @@ class TerminalAsker:
             reply = self._typed(round_, turn)
         else:
             reply = self._menu(round_, turn)
-        self._echo(round_, turn, _as_text(round_, reply))
+        # In the order the player saw the choices.
+        self._echo(round_, turn, given_text(reply.given, round_.choices))
         return reply
 
     def _menu(self, round_: Round, turn: Turn) -> Reply:
@@ -202,19 +204,6 @@ def _run_timed(question: questionary.Question, round_: Round, turn: Turn) -> Any
         application.refresh_interval = TICK
     application.erase_when_done = True
     return application.run(pre_run=lambda: expire_at(application, deadline))
-
-
-def _as_text(round_: Round, reply: Reply) -> str:
-    """A reply as the echo shows it; empty when the time ran out."""
-    given = reply.given
-    if given is None:
-        return ""
-    if isinstance(given, bool):
-        return TRUE_FALSE[0] if given else TRUE_FALSE[1]
-    if isinstance(given, str):
-        return given
-    # In the order the player saw them.
-    return "; ".join(choice for choice in round_.choices if choice in given)
 
 
 def prompt_options(

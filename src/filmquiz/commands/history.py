@@ -52,9 +52,9 @@ def _club_scores(
     all_games: bool,
 ) -> ScoreHistory:
     """The club's leaderboard, after sending this machine's waiting games."""
-    from filmquiz.scores.club import Club, where
+    from filmquiz.scores.club import Club
     from filmquiz.scores.keeping import send_to_club
-    from filmquiz.scores.membership import club_url
+    from filmquiz.scores.membership import club_url, without_password
     from filmquiz.scores.store import HistoryUnavailable
 
     url = club_url()
@@ -77,7 +77,9 @@ def _club_scores(
         records = (
             club.games(quiz=quiz, player=player) if list_games or all_games else []
         )
-    return ScoreHistory(records, summaries, quiz, player, list_games, club=where(url))
+    return ScoreHistory(
+        records, summaries, quiz, player, list_games, club=without_password(url)
+    )
 
 
 def reset(

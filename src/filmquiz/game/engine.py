@@ -18,9 +18,9 @@ from typing import NamedTuple
 from uuid import uuid4
 
 from filmquiz.bankfile.model import Bank, Question
-from filmquiz.bankfile.rules import TRUE_FALSE, Difficulty, Spoiler, spoiler_rank
+from filmquiz.bankfile.rules import Difficulty, Spoiler, spoiler_rank
 from filmquiz.errors import InputEnded, NoQuestions
-from filmquiz.game.judging import Given, Verdict, judge
+from filmquiz.game.judging import Given, Verdict, given_text, judge
 from filmquiz.game.scoring import (
     SPEED_SECONDS,
     Scoring,
@@ -140,14 +140,7 @@ class Answer(NamedTuple):
         """The answer given as shown: a choice, True or False, the choices
         picked joined by semicolons (in the bank's order), the words typed;
         empty when none came."""
-        given = self.given
-        if given is None:
-            return ""
-        if isinstance(given, bool):
-            return TRUE_FALSE[0] if given else TRUE_FALSE[1]
-        if isinstance(given, str):
-            return given
-        return "; ".join(c for c in self.question.choices if c in given)
+        return given_text(self.given, self.question.choices)
 
 
 class Ending(Enum):

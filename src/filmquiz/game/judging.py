@@ -10,6 +10,7 @@ without typed answers never loads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from filmquiz.bankfile.model import Question
@@ -43,6 +44,18 @@ class Verdict(NamedTuple):
     forgiven: str | None = None
     """When a typed answer was taken despite a typo: the spelling it was
     taken as (the answer, or one of those accepted)."""
+
+
+def given_text(given: Given | None, order: Sequence[str]) -> str:
+    """An answer as shown: a choice, True or False, the choices picked
+    joined by semicolons (in ``order``), the words typed; empty for none."""
+    if given is None:
+        return ""
+    if isinstance(given, bool):
+        return TRUE_FALSE[0] if given else TRUE_FALSE[1]
+    if isinstance(given, str):
+        return given
+    return "; ".join(choice for choice in order if choice in given)
 
 
 def judge(question: Question, given: Given) -> Verdict:

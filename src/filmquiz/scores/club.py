@@ -132,7 +132,7 @@ class Club:
     def __init__(self, url: str) -> None:
         psycopg = _driver()
         self.url = url
-        self.where = where(url)
+        self.where = without_password(url)
         try:
             self._connection: Any = self._within(
                 lambda: psycopg.connect(
@@ -357,11 +357,6 @@ def _as_values(row: dict[str, Any]) -> dict[str, Any]:
         "complete": bool(row["complete"]),
         "practice": bool(row["practice"]),
     }
-
-
-def where(url: str) -> str:
-    """The club as it may be shown: its URL without the password."""
-    return without_password(url)
 
 
 def _said(error: Exception, url: str) -> str:
