@@ -142,7 +142,8 @@ class TerminalAsker:
                 for choice in round_.choices
             ],
             validate=lambda picked: bool(picked) or "Pick at least one (Space picks)",
-            instruction=MULTI_HINT,
+            # Said above the choices, where it wraps between words.
+            instruction="",
             qmark="",
             **self._options(),
         )
@@ -184,6 +185,7 @@ def _run_timed(question: questionary.Question, round_: Round, turn: Turn) -> Any
         ]
         if round_.question.type == "multi":
             lines.append(("class:instruction", MULTI_NOTE))
+            lines += [("class:instruction", line) for line in wrap(MULTI_HINT, width)]
         if deadline is not None:
             lines.append(countdown(deadline))
         fragments: StyleAndTextTuples = []
