@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from filmquiz.banks.catalog import Entry
     from filmquiz.banks.opentdb import Imported
     from filmquiz.banks.saving import Saved
+    from filmquiz.formats.exported import Exported
     from filmquiz.game.engine import GameResult
     from filmquiz.scores.statistics import Comparison, GameRecord, Summary
 
@@ -136,6 +137,20 @@ class BankImported:
 
     report: Imported
     output: Path
+    format: str = "opentdb"
+    """The format read: ``opentdb``, ``gift``, ``aiken`` or ``csv``."""
+    status: ExitStatus = ExitStatus.OK
+
+
+@dataclass(frozen=True)
+class BankExported:
+    """A bank written by ``export`` in another format."""
+
+    bank: Bank
+    format: str
+    output: Path
+    """The file written; ``-`` for standard output."""
+    exported: Exported
     status: ExitStatus = ExitStatus.OK
 
 
@@ -190,6 +205,7 @@ Result = (
     | Validation
     | BankSaved
     | BankImported
+    | BankExported
     | ScoreHistory
     | Forgotten
     | QuizDetails

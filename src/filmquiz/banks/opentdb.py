@@ -76,6 +76,9 @@ class Imported(NamedTuple):
     """Results dropped because they could not make a valid question."""
     left_out: int
     """Results that did not match --category or --difficulty."""
+    notes: tuple[str, ...] = ()
+    """What the import changed or skipped, each said with where it is in
+    the source (the question formats' importers)."""
 
 
 Decode = Callable[[str], str]

@@ -39,7 +39,10 @@ from filmquiz.cli.options import (
     Seed,
     SpoilerLevel,
     TimeLimit,
+    complete_export_format,
     complete_quiz,
+    parse_export_format,
+    parse_seed,
 )
 from filmquiz.cli.output import detect_environment, screen_for
 from filmquiz.cli.usage import FilmquizCommand, FilmquizGroup
@@ -491,6 +494,76 @@ def new(no_color: NoColor = False) -> None:
     _show(write_bank(environment=environment), screen_for(no_color=no_color))
 
 
+@app.command(
+    "export", cls=FilmquizCommand, short_help="Write a quiz in another format."
+)
+@_reporting_errors
+def export_quiz(
+    format_name: Annotated[
+        str,
+        typer.Argument(
+            help="html (a web page that plays it), sheet (printable, with an "
+            "answer key), gift (Moodle), aiken, csv or anki (an .apkg deck).",
+            metavar="FORMAT",
+            parser=parse_export_format,
+            autocompletion=complete_export_format,
+            show_default=False,
+        ),
+    ],
+    quiz: Annotated[
+        str,
+        typer.Argument(
+            help="A quiz name from `filmquiz list`, or the path of a bank file.",
+            metavar="QUIZ",
+            show_default=False,
+            autocompletion=complete_quiz,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write it (- for standard output, but not anki).",
+            show_default=False,
+        ),
+    ],
+    spoilers: SpoilerLevel = None,
+    no_spoilers: NoSpoilers = False,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            parser=parse_seed,
+            metavar="N",
+            help="html and sheet: the order of questions and choices that "
+            "`filmquiz play --seed N` asks them in (the bank's order without "
+            "it; a web page then shuffles each game).",
+        ),
+    ] = None,
+    force: Force = False,
+    no_color: NoColor = False,
+) -> None:
+    """Write a quiz in another format: a self-contained web page that plays
+    it, a printable sheet with its answer key, Moodle's GIFT, Aiken, CSV or
+    an Anki deck. Questions a format cannot express are named and left out."""
+    from filmquiz.commands.exporting import TO_STANDARD_OUTPUT, export
+    from filmquiz.commands.play import spoiler_level
+
+    level = spoiler_level(spoilers, no_spoilers=no_spoilers)
+    exported = export(
+        format_name,
+        quiz,
+        output=output,
+        stdout=getattr(sys.stdout, "buffer", None),
+        spoilers=level,
+        seed=seed,
+        force=force,
+    )
+    people_on_stderr = output == TO_STANDARD_OUTPUT
+    _show(exported, screen_for(people_on_stderr=people_on_stderr, no_color=no_color))
+
+
 import_app = typer.Typer(
     cls=FilmquizGroup,
     help="Convert questions from other formats into a bank.",
@@ -560,6 +633,105 @@ def import_opentdb(
         force=force,
     )
     _show(imported, screen)
+
+
+ImportSource = Annotated[
+    str,
+    typer.Argument(
+        help="The file to convert (or - for standard input).",
+        metavar="SOURCE",
+        show_default=False,
+    ),
+]
+ImportOutput = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Where to write the bank.",
+        show_default=False,
+    ),
+]
+ImportTitle = Annotated[
+    str | None,
+    typer.Option(
+        metavar="TEXT",
+        help="The bank's title (by default the one the file gives, or its name).",
+    ),
+]
+
+
+@import_app.command(
+    "gift", cls=FilmquizCommand, short_help="Convert Moodle GIFT questions."
+)
+@_reporting_errors
+def import_gift(
+    source: ImportSource,
+    output: ImportOutput,
+    title: ImportTitle = None,
+    force: Force = False,
+    no_color: NoColor = False,
+) -> None:
+    """Convert Moodle GIFT questions into a bank: multiple choice (one right
+    answer or several), true/false and short answer; $CATEGORY kept, general
+    feedback as the explanation. Matching, numeric and essay questions are
+    named and left out."""
+    _import_questions("gift", source, output, title, force=force, no_color=no_color)
+
+
+@import_app.command("aiken", cls=FilmquizCommand, short_help="Convert Aiken questions.")
+@_reporting_errors
+def import_aiken(
+    source: ImportSource,
+    output: ImportOutput,
+    title: ImportTitle = None,
+    force: Force = False,
+    no_color: NoColor = False,
+) -> None:
+    """Convert Aiken questions into a bank: a question line, lettered
+    choices (A. or A)), then ANSWER: and the right letter."""
+    _import_questions("aiken", source, output, title, force=force, no_color=no_color)
+
+
+@import_app.command(
+    "csv", cls=FilmquizCommand, short_help="Convert a spreadsheet's CSV."
+)
+@_reporting_errors
+def import_csv(
+    source: ImportSource,
+    output: ImportOutput,
+    title: ImportTitle = None,
+    force: Force = False,
+    no_color: NoColor = False,
+) -> None:
+    """Convert CSV into a bank: a header row naming the columns (id, type,
+    prompt, choices, answer, category, difficulty, spoiler, explanation,
+    source), then one row per question; several choices or answers go on
+    lines of their own in one cell."""
+    _import_questions("csv", source, output, title, force=force, no_color=no_color)
+
+
+def _import_questions(
+    format_name: str,
+    source: str,
+    output: Path,
+    title: str | None,
+    *,
+    force: bool,
+    no_color: bool,
+) -> None:
+    from filmquiz.commands.importing import import_questions
+
+    imported = import_questions(
+        format_name,
+        source,
+        output=output,
+        stdin=getattr(sys.stdin, "buffer", None),
+        title=title,
+        force=force,
+    )
+    _show(imported, screen_for(no_color=no_color))
 
 
 club_app = typer.Typer(

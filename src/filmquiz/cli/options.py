@@ -91,6 +91,27 @@ def parse_spoiler_level(text: str) -> str:
     return level
 
 
+def parse_export_format(text: str) -> str:
+    """A format ``export`` writes, in any case."""
+    from filmquiz.bankfile.rules import one_of
+    from filmquiz.formats.exported import EXPORT_FORMATS
+    from filmquiz.visible import quote
+
+    name = text.strip().lower()
+    if name not in EXPORT_FORMATS:
+        raise typer.BadParameter(
+            f"must be {one_of(list(EXPORT_FORMATS))} (got {quote(text)})"
+        )
+    return name
+
+
+def complete_export_format(incomplete: str) -> list[str]:
+    """The export formats that start with ``incomplete``."""
+    from filmquiz.formats.exported import EXPORT_FORMATS
+
+    return [name for name in EXPORT_FORMATS if name.startswith(incomplete.lower())]
+
+
 def complete_spoiler_level(incomplete: str) -> list[str]:
     """The spoiler levels that start with ``incomplete``."""
     from filmquiz.bankfile.rules import SPOILER_LEVELS

@@ -26,17 +26,11 @@ def import_opentdb(
     """Convert an Open Trivia Database API response (a file, or ``-`` for
     ``stdin``) into a bank at ``output``, with a progress bar for big ones."""
     from filmquiz.bankfile.problems import decode_json
-    from filmquiz.bankfile.rules import text_problem
     from filmquiz.banks.opentdb import convert, read_response, results_of
     from filmquiz.banks.saving import save_document
 
-    if output.is_dir():  # also "" and ".", which mean the current folder
-        folder = quote(str(output) or ".")
-        raise BadOption("--output", f"must be a file to write, not the folder {folder}")
-    if title is not None:
-        problem = text_problem(title)
-        if problem:
-            raise BadOption("--title", problem)
+    _check_output(output)
+    _check_title(title)
     name, data = read_response(source, stdin)
     document = decode_json(data, name)
     with screen.progress(len(results_of(document)), "Importing") as progress:
@@ -49,3 +43,61 @@ def import_opentdb(
         )
     save_document(report.document, output, force=force)
     return BankImported(report, output)
+
+
+def _check_output(output: Path) -> None:
+    if output.is_dir():  # also "" and ".", which mean the current folder
+        folder = quote(str(output) or ".")
+        raise BadOption("--output", f"must be a file to write, not the folder {folder}")
+
+
+def _check_title(title: str | None) -> None:
+    from filmquiz.bankfile.rules import text_problem
+
+    if title is not None:
+        problem = text_problem(title)
+        if problem:
+            raise BadOption("--title", problem)
+
+
+IMPORT_MODULES = {"gift": "gift", "aiken": "aiken", "csv": "csvfile"}
+"""The question formats ``import`` reads, and the module of
+:mod:`filmquiz.formats` that reads each."""
+
+
+def import_questions(
+    format_name: str,
+    source: str,
+    *,
+    output: Path,
+    stdin: BinaryIO | None,
+    title: str | None = None,
+    force: bool = False,
+) -> BankImported:
+    """Convert a GIFT, Aiken or CSV file (or ``-`` for ``stdin``) into a bank
+    at ``output``. Questions of kinds filmquiz does not play are left out and
+    named; any other problem is located, and nothing is written."""
+    import importlib
+
+    from filmquiz.banks.opentdb import read_response
+    from filmquiz.banks.saving import save_document
+    from filmquiz.formats.drafts import assemble, source_text
+
+    _check_output(output)
+    _check_title(title)
+    name, data = read_response(source, stdin)
+    module = importlib.import_module(f"filmquiz.formats.{IMPORT_MODULES[format_name]}")
+    read = module.read(source_text(data, name), name)
+    title = title or read.bank.get("title") or _title_from(name)
+    report = assemble(read, source=name, title=title)
+    save_document(report.document, output, force=force)
+    return BankImported(report, output, format=format_name)
+
+
+def _title_from(name: Path) -> str:
+    """A title for a bank whose source gives none: its file's name, in words."""
+    words = name.stem.replace("_", " ").replace("-", " ").split()
+    if name == Path("<stdin>") or not words:
+        return "Imported questions"
+    text = " ".join(words)
+    return text[0].upper() + text[1:]

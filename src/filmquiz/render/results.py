@@ -11,6 +11,7 @@ from filmquiz.errors import ExitStatus
 from filmquiz.render.console import RIGHT, Screen
 from filmquiz.render.wording import plural
 from filmquiz.results import (
+    BankExported,
     BankImported,
     BankSaved,
     Check,
@@ -65,7 +66,7 @@ def draw(result: Result, screen: Screen, *, as_json: bool = False) -> ExitStatus
                 _warnings_summary(checks, screen)
         case BankSaved():
             _saved(result, screen)
-        case BankImported(report=report, output=output):
+        case BankImported(report=report, output=output, format="opentdb"):
             screen.say(
                 f"Imported {plural(report.questions, 'question')} into {output} "
                 f"({plural(report.duplicates, 'duplicate')} dropped, "
@@ -73,6 +74,17 @@ def draw(result: Result, screen: Screen, *, as_json: bool = False) -> ExitStatus
                 "filters)."
             )
             screen.say(f"Play it with: filmquiz play {shlex.quote(str(output))}")
+        case BankImported(report=report, output=output):
+            for note in report.notes:
+                screen.warning(note)
+            screen.say(
+                f"Imported {plural(report.questions, 'question')} into {output} "
+                f"({plural(report.duplicates, 'duplicate')} dropped, "
+                f"{report.skipped} left out)."
+            )
+            screen.say(f"Play it with: filmquiz play {shlex.quote(str(output))}")
+        case BankExported():
+            _exported(result, screen)
         case ScoreHistory():
             _history(result, screen, as_json=as_json)
         case Forgotten(games=games):
@@ -104,6 +116,24 @@ def _game(played: GamePlayed, screen: Screen, *, as_json: bool) -> None:
         screen.json(game_document(played.result))
     if played.club_note:
         screen.warning(played.club_note)
+
+
+def _exported(result: BankExported, screen: Screen) -> None:
+    """The questions left out (on stderr), what the format keeps of none,
+    then where the export went."""
+    exported = result.exported
+    for left in exported.left_out:
+        screen.warning(f"left out question {quote(left.question)}: {left.reason}")
+    if exported.not_kept:
+        from filmquiz.bankfile.rules import one_of
+
+        kept_nowhere = one_of(list(exported.not_kept)).replace(" or ", " and ")
+        screen.note(f"The {result.format} format has no place for {kept_nowhere}.")
+    where = "standard output" if str(result.output) == "-" else str(result.output)
+    screen.say(
+        f"Exported {plural(exported.questions, 'question')} of "
+        f"{quote(result.bank.title)} as {result.format} to {where}."
+    )
 
 
 def _check(check: Check, screen: Screen) -> None:

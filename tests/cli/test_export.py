@@ -1,0 +1,182 @@
+"""``filmquiz export`` and the new ``import`` formats at the command line:
+options checked before anything is written, exit statuses as documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from filmquiz.bankfile.reading import load_bank
+from filmquiz.cli.app import app
+from tests.support import PARALLEL_MOTHERS
+
+
+def run(
+    runner: CliRunner, *args: str, stdin: str | None = None
+) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    # Usage errors are drawn in a box: read its words.
+    return (
+        result.exit_code,
+        result.stdout,
+        " ".join(result.stderr.replace("│", " ").split()),
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["export", "pdf", "parallel-mothers", "-o", "x"],
+            'error: FORMAT must be sheet, gift, aiken, csv or anki (got "pdf")',
+        ),
+        (
+            ["export", "gift", "parallel-mothers", "-o", "x", "--seed", "1"],
+            "error: --seed orders only the sheet exports; gift "
+            "keeps the bank's order",
+        ),
+        (
+            ["export", "anki", "parallel-mothers", "-o", "-"],
+            "error: --output an anki export must go to a file, not -",
+        ),
+        (
+            ["export", "csv", "parallel-mothers", "-o", "."],
+            'error: --output must be a file to write, not the folder "."',
+        ),
+        (
+            [
+                "export",
+                "csv",
+                "parallel-mothers",
+                "-o",
+                "x",
+                "--no-spoilers",
+                "--spoilers",
+                "ending",
+            ],
+            "error: --no-spoilers cannot be used with --spoilers ending: give one "
+            "of them",
+        ),
+        (["export", "csv", "parallel-mothers"], "error: --output is missing"),
+    ],
+)
+def test_usage_errors_write_nothing(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    """A wrong format or option is a usage error (2), and no file appears."""
+    monkeypatch.chdir(tmp_path)
+    status, stdout, stderr = run(runner, *args)
+    assert (status, stdout) == (2, "")
+    assert stderr == f"{message} Try 'filmquiz export --help' for help."
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_is_kept_without_force(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """export never overwrites a file unless --force says so."""
+    output = tmp_path / "pm.gift"
+    output.write_text("mine", encoding="utf-8")
+    status, _, stderr = run(
+        runner, "export", "gift", "parallel-mothers", "-o", str(output)
+    )
+    assert status == 1
+    assert stderr == f"error: {output} already exists; pass --force to replace it"
+    assert output.read_text(encoding="utf-8") == "mine"
+    assert (
+        run(runner, "export", "gift", "parallel-mothers", "-o", str(output), "--force")[
+            0
+        ]
+        == 0
+    )
+    assert output.read_text(encoding="utf-8").startswith("// Parallel Mothers\n")
+
+
+def test_an_unknown_quiz_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    status, _, stderr = run(
+        runner, "export", "csv", "paralel-mothers", "-o", str(tmp_path / "x.csv")
+    )
+    assert status == 1
+    assert stderr.startswith('error: no quiz called "paralel-mothers"')
+
+
+def test_spoilers_are_kept_to_the_level_asked(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """--spoilers none writes only the questions that spoil nothing."""
+    output = tmp_path / "safe.csv"
+    status, stdout, _ = run(
+        runner,
+        "export",
+        "csv",
+        "parallel-mothers",
+        "-o",
+        str(output),
+        "--spoilers",
+        "none",
+    )
+    assert status == 0
+    safe = [q for q in load_bank(PARALLEL_MOTHERS).questions if q.spoiler == "none"]
+    assert f"Exported {len(safe)} questions" in stdout
+    back = tmp_path / "safe.json"
+    run(runner, "import", "csv", str(output), "-o", str(back))
+    assert load_bank(back).questions == tuple(safe)
+
+
+def test_import_reads_standard_input(runner: CliRunner, tmp_path: Path) -> None:
+    """SOURCE - reads the questions from stdin."""
+    output = tmp_path / "piped.json"
+    status, _, _ = run(
+        runner,
+        "import",
+        "aiken",
+        "-",
+        "-o",
+        str(output),
+        stdin="Who directed M?\nA. Fritz Lang\nB. Murnau\nANSWER: A\n",
+    )
+    assert status == 0
+    bank = load_bank(output)
+    assert bank.title == "Imported questions"
+    assert bank.questions[0].answer == "Fritz Lang"
+
+
+def test_import_keeps_an_existing_bank_without_force(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    output = tmp_path / "mine.json"
+    output.write_text("{}", encoding="utf-8")
+    status, _, stderr = run(
+        runner,
+        "import",
+        "aiken",
+        "-",
+        "-o",
+        str(output),
+        stdin="Who?\nA. X\nB. Y\nANSWER: A\n",
+    )
+    assert status == 1
+    assert stderr == f"error: {output} already exists; pass --force to replace it"
+    assert output.read_text(encoding="utf-8") == "{}"
+
+
+def test_import_title_must_be_plain_text(runner: CliRunner, tmp_path: Path) -> None:
+    status, _, stderr = run(
+        runner,
+        "import",
+        "csv",
+        "-",
+        "-o",
+        str(tmp_path / "x.json"),
+        "--title",
+        "a\x1b[31mb",
+        stdin="prompt,answer\nA?,B\n",
+    )
+    assert status == 2
+    assert "error: --title contains a control character (U+001B)" in stderr
