@@ -141,7 +141,7 @@ Film: Test (2021), directed by Someone.
 - **A.** Anita
 - **B.** Cecilia
 
-**2.** Janis is a photographer\\.
+**2.** Janis is a photographer.
 
 - **A.** True
 - **B.** False
@@ -161,20 +161,20 @@ Answer: ________________________________
 ---
 
 Credits: The film club\\
-Licence: CC BY 4\\.0
+Licence: CC BY 4.0
 
 ---
 
 ## Answer key: Small bank
 
 **1.** **B**: Cecilia\\
-Because\\.
+Because.
 
 **2.** **A**: True\\
-She takes Arturo's picture\\.
+She takes Arturo's picture.
 
 **3.** **A, B**: Janis; Ana\\
-Because\\.\\
+Because.\\
 Source: Fact sheet
 
 **4.** Pedro Almodóvar (also accepted: Almodóvar)
@@ -273,8 +273,8 @@ class TestMarkdown:
         )
         page = sheet(bank, tmp_path / "markup.md")
         assert (
-            "**1.** \\# 1\\. \\*not bold\\* \\<b\\>x\\</b\\> "
-            "\\[link\\]\\(http\\://x\\) \\&amp; \\`code\\` \\~\\~no\\~\\~ \\| a \\|\n"
+            "**1.** \\# 1. \\*not bold\\* \\<b\\>x\\</b\\> "
+            "\\[link\\](http://x) \\&amp; \\`code\\` \\~\\~no\\~\\~ \\| a \\|\n"
         ) in page
         drawn = rendered(page)
         assert f"<p><strong>1.</strong> {html.escape(prompt, quote=False)}</p>" in drawn

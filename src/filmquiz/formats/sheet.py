@@ -36,11 +36,13 @@ SPOILER_WORDS: dict[Spoiler, str] = {
 PICK_EVERY = "Pick every right answer."
 WRITE_IN = "Answer:"
 
-# Everything CommonMark, GitHub's extensions (tables, strikethrough,
-# autolinks) or pandoc's (math, citations, superscripts) could read as markup
-# or inline HTML. CommonMark lets any ASCII punctuation be escaped with a
-# backslash, so escaping one too many is harmless and one too few is not.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#+\-.!|{}()&~:=@^$])")
+# What Markdown reads as markup or inline HTML anywhere in a line: emphasis,
+# code, links and images, HTML and entities, tables, strikethrough and math.
+# Only these are escaped, so a sheet stays readable as plain text (a full
+# stop or a colon needs no backslash); what matters only at the start of a
+# line (a heading, a list, a quote) is escaped there.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$])")
+_LINE_START = re.compile(r"^([#+=-]|[0-9]+(?=[.)]))")
 _WRITING_LINE = "_" * 32
 """Where a typed answer is written: in the middle of a line, a run of
 underscores after a space is neither emphasis nor a rule."""
@@ -78,7 +80,16 @@ def _right_in_order(round_: Round) -> tuple[str, ...]:
 def markdown_text(text: str) -> str:
     """``text`` escaped so that Markdown shows every character of it as
     written and reads none of it as markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda found: _escaped_start(found.group()), escaped)
+
+
+def _escaped_start(start: str) -> str:
+    """The start of a line that would begin a heading or list, made text:
+    ``#`` as ``\\#``, ``1.`` as ``1\\.``."""
+    if start.isdigit():
+        return start + "\\"  # the backslash goes before the . or )
+    return "\\" + start
 
 
 def _film_words(bank: Bank, escape: Callable[[str], str]) -> str | None:
