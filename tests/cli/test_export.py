@@ -30,11 +30,11 @@ def run(
     [
         (
             ["export", "pdf", "parallel-mothers", "-o", "x"],
-            'error: FORMAT must be sheet, gift, aiken, csv or anki (got "pdf")',
+            'error: FORMAT must be html, sheet, gift, aiken, csv or anki (got "pdf")',
         ),
         (
             ["export", "gift", "parallel-mothers", "-o", "x", "--seed", "1"],
-            "error: --seed orders only the sheet exports; gift "
+            "error: --seed orders only the html and sheet exports; gift "
             "keeps the bank's order",
         ),
         (

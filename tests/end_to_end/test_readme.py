@@ -43,9 +43,10 @@ def sessions() -> list[list[tuple[str, str]]]:
 
 
 def example_banks(folder: Path) -> None:
-    """The banks the README's transcripts use: warm-up.json, unfair.json and
-    night.json as the README shows them, and fan.json, a copy of the warm-up
-    with the mistakes the README names."""
+    """The files the README's transcripts use: warm-up.json, unfair.json and
+    night.json as the README shows them, fan.json, a copy of the warm-up
+    with the mistakes the README names, and the GIFT, Aiken and CSV files
+    it imports."""
     (document,) = (
         json.loads(body)
         for body in blocks("json")
@@ -67,6 +68,14 @@ def example_banks(folder: Path) -> None:
     (folder / "fan.json").write_text(json.dumps(fan, ensure_ascii=False, indent=2))
     (night,) = (body for body in blocks("json") if '"Quiz night"' in body)
     (folder / "night.json").write_text(night)
+    # The files the "Elsewhere" section imports, as it shows them.
+    for kind, name in (
+        ("gift", "film-class.gift"),
+        ("aiken", "film-class.txt"),
+        ("csv", "cast.csv"),
+    ):
+        (body,) = blocks(kind)
+        (folder / name).write_text(body, encoding="utf-8")
 
 
 @pytest.mark.parametrize("session", sessions(), ids=lambda s: s[0][0] if s else "")

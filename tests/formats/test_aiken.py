@@ -140,7 +140,7 @@ def test_a_seed_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     )
     assert status == 2
     assert "--seed" in stderr
-    assert "orders only the sheet exports; aiken keeps the bank's order" in (
+    assert "orders only the html and sheet exports; aiken keeps the bank's order" in (
         " ".join(stderr.replace("│", " ").split())
     )
     assert not (tmp_path / "x.txt").exists()

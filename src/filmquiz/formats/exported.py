@@ -80,6 +80,7 @@ class Format(NamedTuple):
 EXPORT_FORMATS = {
     format_.name: format_
     for format_ in (
+        Format("html", "a web page that plays the quiz", "webpage", shuffled=True),
         Format(
             "sheet",
             "a printable sheet and answer key (Markdown, or HTML for .html)",
