@@ -485,6 +485,49 @@ def test_a_phone_wide_screen_fits_every_screen(
     assert len(png) < 100_000
 
 
+WORDS_TOO_WIDE = """() => {
+  const measure = document.createElement("canvas").getContext("2d");
+  const broken = [];
+  for (const cell of document.querySelectorAll("#categories tbody th")) {
+    const style = getComputedStyle(cell);
+    measure.font = style.font;
+    const room = cell.clientWidth - parseFloat(style.paddingLeft)
+      - parseFloat(style.paddingRight);
+    for (const word of cell.textContent.split(/\\s+/)) {
+      if (measure.measureText(word).width > room + 0.5) broken.push(word);
+    }
+  }
+  return broken;
+}"""
+
+
+def test_category_names_wrap_between_words_on_a_phone(
+    export: Callable[..., Path], open_page: OpenPage
+) -> None:
+    """At 320 px, the score table's category names ("production and
+    awards") wrap between their words: the column is never squeezed narrower
+    than a word."""
+    path = export(
+        PARALLEL_MOTHERS.stem, "--seed", SEED, "--spoilers", "ending", "--count", "12"
+    )
+    visit = open_page(path, viewport={"width": NARROW, "height": 640})
+    page = visit.page
+    page.get_by_role("button", name="Start the quiz").click()
+    for _ in range(12):
+        question = read_question(page)
+        if question["type"] == "text":
+            page.locator("#typed").fill("no idea")
+        else:
+            page.locator("#answer-form .choice").first.click()
+        if question["type"] in ("text", "multi"):
+            page.get_by_role("button", name="Answer").click()
+        page.locator("#next").click()
+    categories = page.locator("#categories tbody th").all_text_contents()
+    assert any(" " in name for name in categories)
+    assert page.evaluate(WORDS_TOO_WIDE) == []
+    only_the_file(visit, path)
+
+
 HOSTILE = "<script>alert(1)</script> </script> <img src=x onerror=alert(1)> &amp;"
 
 
@@ -512,7 +555,9 @@ def test_hostile_bank_text_shows_as_text(
     count_elements = "() => document.querySelectorAll('img, script, iframe').length"
     assert page.evaluate(count_elements) == 2  # the data and the script
     assert page.locator("h1").text_content() == f"T {HOSTILE}"
-    assert page.locator("#film").text_content() == f"F {HOSTILE} (2020, Someone)"
+    assert page.locator("#film").text_content() == (
+        f"F {HOSTILE}, 2020, directed by Someone"
+    )
     assert page.locator("#credits").text_content() == f"Credits: C {HOSTILE}"
     assert page.locator("#license").text_content() == f"Licence: L {HOSTILE}"
     page.get_by_role("button", name="Start the quiz").click()

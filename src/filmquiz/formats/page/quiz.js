@@ -53,12 +53,19 @@
     byId("quiz-title").textContent = data.title;
     const film = data.film;
     if (film) {
-      const details = [film.originalTitle, film.year, film.director].filter(
-        (part) => part !== null && part !== undefined,
-      );
-      const about = details.length ? ` (${details.join(", ")})` : "";
+      // As the terminal's `show` says it: "Parallel Mothers (Madres
+      // paralelas), 2021, directed by Pedro Almodóvar"; the title left out
+      // when the quiz's own title already is the film's.
+      const named = film.title && film.title !== data.title;
+      const title = named ? film.title : film.originalTitle;
+      const parts = [];
+      if (title) {
+        parts.push(named && film.originalTitle ? `${title} (${film.originalTitle})` : title);
+      }
+      if (film.year !== null && film.year !== undefined) parts.push(String(film.year));
+      if (film.director) parts.push(`directed by ${film.director}`);
       const line = byId("film");
-      line.textContent = film.title ? `${film.title}${about}` : details.join(", ");
+      line.textContent = parts.join(", ");
       line.hidden = !line.textContent;
     }
     for (const [id, label, text] of [
