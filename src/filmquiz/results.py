@@ -151,6 +151,9 @@ class BankExported:
     output: Path
     """The file written; ``-`` for standard output."""
     exported: Exported
+    spoils_ending: bool = False
+    """True when questions about the film's ending were written without
+    --spoilers asking for them (a web page asks its player instead)."""
     status: ExitStatus = ExitStatus.OK
 
 

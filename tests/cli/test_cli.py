@@ -69,7 +69,8 @@ class TestGeneral:
         assert result.exit_code == ExitStatus.USAGE
         assert result.stderr == (
             "error: a command is missing: one of play, party, list, show, validate, "
-            "scores, add, new, export, schema, import, club\nTry 'filmquiz --help' for help.\n"
+            "scores, add, new, export, schema, import, club\n"
+            "Try 'filmquiz --help' for help.\n"
         )
 
     @pytest.mark.parametrize(

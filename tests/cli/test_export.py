@@ -39,7 +39,7 @@ def run(
         ),
         (
             ["export", "anki", "parallel-mothers", "-o", "-"],
-            "error: --output an anki export must go to a file, not -",
+            "error: --output must be a file for an anki export, not -",
         ),
         (
             ["export", "csv", "parallel-mothers", "-o", "."],
@@ -60,6 +60,15 @@ def run(
             "of them",
         ),
         (["export", "csv", "parallel-mothers"], "error: --output is missing"),
+        (
+            ["export", "sheet", "parallel-mothers", "-o", "night.pdf"],
+            "error: --output must end in .md, .markdown, .txt, .html or .htm for a "
+            'sheet export (not "night.pdf")',
+        ),
+        (
+            ["export", "anki", "parallel-mothers", "-o", "deck.zip"],
+            'error: --output must end in .apkg for an anki export (not "deck.zip")',
+        ),
     ],
 )
 def test_usage_errors_write_nothing(
@@ -180,3 +189,77 @@ def test_import_title_must_be_plain_text(runner: CliRunner, tmp_path: Path) -> N
     )
     assert status == 2
     assert "error: --title contains a control character (U+001B)" in stderr
+
+
+def test_export_takes_the_questions_play_would(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """--category, --difficulty and --count choose as they do for play: the
+    first N that match, in the bank's order."""
+    output = tmp_path / "plot.csv"
+    status, _, _ = run(
+        runner,
+        "export",
+        "csv",
+        "parallel-mothers",
+        "-o",
+        str(output),
+        "--category",
+        "PLOT",
+        "--difficulty",
+        "easy",
+        "--count",
+        "3",
+    )
+    assert status == 0
+    wanted = [
+        q
+        for q in load_bank(PARALLEL_MOTHERS).questions
+        if q.category == "plot" and q.difficulty == "easy"
+    ][:3]
+    back = tmp_path / "plot.json"
+    run(runner, "import", "csv", str(output), "-o", str(back))
+    assert load_bank(back).questions == tuple(wanted)
+
+
+def test_a_file_that_gives_the_ending_away_says_so(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Without --spoilers, an export holding questions about the ending says
+    so; kept to a level before it, it says nothing of the kind."""
+    note = (
+        "It gives away how the film ends: --spoilers LEVEL leaves out what its "
+        "readers may not have seen."
+    )
+    _, stdout, _ = run(
+        runner, "export", "gift", "parallel-mothers", "-o", str(tmp_path / "all.gift")
+    )
+    assert note in stdout
+    _, stdout, _ = run(
+        runner,
+        "export",
+        "gift",
+        "parallel-mothers",
+        "-o",
+        str(tmp_path / "safe.gift"),
+        "--spoilers",
+        "middle",
+    )
+    assert note not in stdout
+    assert '"spoiler_words"' in (tmp_path / "all.gift").read_text(encoding="utf-8")
+    # Read together, the words that give the plot away tell it.
+    assert '"spoiler_words"' not in (tmp_path / "safe.gift").read_text(encoding="utf-8")
+
+
+def test_importing_a_bank_says_it_is_one_already(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A filmquiz bank given to import gift is named for what it is."""
+    status, _, stderr = run(
+        runner, "import", "gift", str(PARALLEL_MOTHERS), "-o", str(tmp_path / "x.json")
+    )
+    assert status == 1
+    assert stderr == (
+        f"error: {PARALLEL_MOTHERS}: is a filmquiz bank already, not gift: play it "
+        "as it is, or add it with filmquiz add"
+    )

@@ -115,6 +115,8 @@ def test_export_names_what_aiken_cannot_hold(runner: CliRunner, tmp_path: Path) 
     assert stdout.splitlines() == [
         "The aiken format has no place for ids, categories, difficulties, "
         "spoiler levels, explanations and sources.",
+        "It gives away how the film ends: --spoilers LEVEL leaves out what its "
+        "readers may not have seen.",
         f'Exported {kept} questions of "Parallel Mothers" as aiken to {output}.',
     ]
     back = tmp_path / "back.json"

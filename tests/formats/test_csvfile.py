@@ -81,6 +81,33 @@ class TestImport:
         plain = load_bank(tmp_path / "plain.json")
         assert load_bank(tmp_path / "excel.json").questions == plain.questions
 
+    @pytest.mark.parametrize("separator", [";", "\t"])
+    def test_semicolons_or_tabs_between_cells(
+        self, runner: CliRunner, tmp_path: Path, separator: str
+    ) -> None:
+        """A spreadsheet that separates cells with semicolons (Excel in French
+        or Spanish) or tabs reads as one with commas."""
+        text = (EXAMPLES / "spreadsheet.csv").read_text(encoding="utf-8")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        other = io.StringIO()
+        csv.writer(other, delimiter=separator).writerows(rows)
+        source = tmp_path / "other.csv"
+        source.write_text(other.getvalue(), encoding="utf-8")
+        run(
+            runner,
+            "import",
+            "csv",
+            str(EXAMPLES / "spreadsheet.csv"),
+            "-o",
+            str(tmp_path / "commas.json"),
+        )
+        status, _, stderr = run(
+            runner, "import", "csv", str(source), "-o", str(tmp_path / "other.json")
+        )
+        assert (status, stderr) == (0, "")
+        commas = load_bank(tmp_path / "commas.json")
+        assert load_bank(tmp_path / "other.json").questions == commas.questions
+
     def test_a_title_given_wins(self, runner: CliRunner, tmp_path: Path) -> None:
         """--title names the bank; without it the file's name does."""
         output = tmp_path / "sheet.json"
@@ -166,10 +193,14 @@ class TestExport:
         assert status == 0
         bank = load_bank(PARALLEL_MOTHERS)
         assert stdout == (
+            "It gives away how the film ends: --spoilers LEVEL leaves out what its "
+            "readers may not have seen.\n"
             f'Exported {len(bank.questions)} questions of "Parallel Mothers" as csv '
             f"to {output}.\n"
         )
-        rows = list(csv.DictReader(io.StringIO(output.read_text(encoding="utf-8"))))
+        data = output.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbfid,type,prompt,")  # UTF-8, for Excel
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
         assert len(rows) == len(bank.questions)
         assert tuple(rows[0]) == COLUMNS
         for row, question in zip(rows, bank.questions, strict=True):
@@ -186,7 +217,8 @@ class TestExport:
         """--output - writes the CSV on stdout, and the summary on stderr."""
         result = runner.invoke(app, ["export", "csv", "parallel-mothers", "-o", "-"])
         assert result.exit_code == 0
-        assert result.stdout_bytes.startswith(",".join(COLUMNS).encode() + b"\r\n")
-        assert result.stderr == (
-            'Exported 86 questions of "Parallel Mothers" as csv to standard output.\n'
+        header = "\ufeff" + ",".join(COLUMNS) + "\r\n"
+        assert result.stdout_bytes.startswith(header.encode())
+        assert result.stderr.splitlines()[-1] == (
+            'Exported 86 questions of "Parallel Mothers" as csv to standard output.'
         )

@@ -288,3 +288,32 @@ class TestExport:
         assert "\t####Because \\#1.\n}" in text
         assert "$CATEGORY: cast//crew\n" in text
         assert "\t~%50%X\n\t~%-100%Y\n\t~%50%Z\n" in text
+
+
+def test_what_filmquiz_reads_differently_is_said(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Partial credit, which filmquiz does not give, is named; a true/false
+    question's feedback for a right answer is its explanation; inline HTML
+    leaves no gap where its tags were."""
+    source = tmp_path / "moodle.gift"
+    source.write_text(
+        "::score::Who composed the score?{=Alberto Iglesias =%50%Iglesias#Half}\n\n"
+        "::venice::The film opened the 78th Venice Film Festival."
+        "{T#No: it did.#Yes: on 1 September 2021.}\n\n"
+        "[html]Who plays <b>Teresa</b>?<br>Pick one."
+        "{=Aitana Sánchez-Gijón ~%50%Rossy de Palma ~Milena Smit}\n",
+        encoding="utf-8",
+    )
+    status, _, stderr = import_gift(runner, source, tmp_path / "out.json")
+    assert status == 0
+    assert stderr.splitlines() == [
+        f'warning: {source}: line 1 (question 1): "Iglesias" was worth 50%; '
+        "filmquiz takes an answer or not, so it is not taken",
+        f'warning: {source}: line 5 (question 3): "Rossy de Palma" was worth 50%; '
+        "filmquiz takes one right choice, so it counts as wrong",
+    ]
+    score, venice, teresa = load_bank(tmp_path / "out.json").questions
+    assert (score.answer, score.accept) == ("Alberto Iglesias", ())
+    assert venice.explanation == "Yes: on 1 September 2021."
+    assert teresa.prompt == "Who plays Teresa? Pick one."

@@ -194,6 +194,8 @@ class TestMarkdown:
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         assert done.stdout == (
+            "It gives away how the film ends: --spoilers LEVEL leaves out what its "
+            "readers may not have seen.\n"
             f'Exported {PARALLEL_MOTHERS_QUESTIONS} questions of "Parallel Mothers" '
             f"as sheet to {output}.\n"
         )

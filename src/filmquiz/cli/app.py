@@ -541,7 +541,12 @@ def export_quiz(
             "it; a web page then shuffles each game).",
         ),
     ] = None,
-    force: Force = False,
+    count: Count = None,
+    category: Categories = None,
+    difficulty: Difficulties = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists.")
+    ] = False,
     no_color: NoColor = False,
 ) -> None:
     """Write a quiz in another format: a self-contained web page that plays
@@ -558,6 +563,9 @@ def export_quiz(
         stdout=getattr(sys.stdout, "buffer", None),
         spoilers=level,
         seed=seed,
+        count=count,
+        categories=category or (),
+        difficulties=difficulty or (),
         force=force,
     )
     people_on_stderr = output == TO_STANDARD_OUTPUT

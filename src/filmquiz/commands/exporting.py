@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,11 +22,17 @@ def export(
     stdout: BinaryIO | None,
     spoilers: Spoiler | None = None,
     seed: int | None = None,
+    count: int | None = None,
+    categories: Sequence[str] = (),
+    difficulties: Sequence[str] = (),
     force: bool = False,
 ) -> BankExported:
     """Write the bank ``quiz`` names as ``format_name`` to ``output`` (``-``
-    for standard output), up to the ``spoilers`` level, in the order
-    ``seed`` gives (the bank's own order without one)."""
+    for standard output): its questions up to the ``spoilers`` level, of the
+    ``categories`` and ``difficulties`` given (all when none), in the order
+    ``seed`` gives (the bank's own order without one), the first ``count``
+    of them when a count is given."""
+    from filmquiz.bankfile.rules import one_of
     from filmquiz.banks import catalog
     from filmquiz.formats.exported import EXPORT_FORMATS, Edition
     from filmquiz.game.engine import Selection, plan_game
@@ -39,16 +46,36 @@ def export(
         )
     to_stdout = output == TO_STANDARD_OUTPUT
     if to_stdout and format_.binary:
-        raise BadOption("--output", f"an {format_name} export must go to a file, not -")
+        raise BadOption(
+            "--output", f"must be a file for an {format_name} export, not -"
+        )
     if not to_stdout and (output.is_dir() or not output.name):
         folder = quote(str(output) or ".")
         raise BadOption("--output", f"must be a file to write, not the folder {folder}")
+    if (
+        not to_stdout
+        and format_.suffixes
+        and output.suffix.lower() not in format_.suffixes
+    ):
+        endings = one_of(list(format_.suffixes))
+        raise BadOption(
+            "--output",
+            f"must end in {endings} for {article(format_name)} export "
+            f"(not {quote(output.name)})",
+        )
     if not to_stdout and output.exists() and not force:
         raise FilmquizError(
             f"{visible(str(output))} already exists; pass --force to replace it"
         )
     bank = catalog.load(quiz)
-    selection = Selection(shuffle=seed is not None, seed=seed or 0, spoilers=spoilers)
+    selection = Selection(
+        limit=count,
+        categories=tuple(categories),
+        difficulties=tuple(difficulties),  # type: ignore[arg-type]
+        shuffle=seed is not None,
+        seed=seed or 0,
+        spoilers=spoilers,
+    )
     edition = Edition(
         bank=bank,
         rounds=plan_game(bank, selection),
@@ -71,4 +98,22 @@ def export(
         from filmquiz.files import write_atomically
 
         write_atomically(output, exported.data)
-    return BankExported(bank, format_name, output, exported)
+    left_out = {left.question for left in exported.left_out}
+    spoils_ending = (
+        spoilers is None
+        and format_name != "html"
+        # Marked so, as `play` asks before such a game: an unmarked bank
+        # (an import) would otherwise say it every time.
+        and any(
+            r.question.spoiler == "ending"
+            for r in edition.rounds
+            if r.question.id not in left_out
+        )
+    )
+    return BankExported(bank, format_name, output, exported, spoils_ending)
+
+
+def article(format_name: str) -> str:
+    """The format's name after "a" or "an", as it is said: "an anki", "a
+    sheet", "an html"."""
+    return f"an {format_name}" if format_name[0] in "aeiouh" else f"a {format_name}"

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from filmquiz.errors import BadOption
+from filmquiz.errors import BadOption, FilmquizError
 from filmquiz.render.console import Screen
 from filmquiz.results import BankImported
-from filmquiz.visible import quote
+from filmquiz.visible import quote, visible
 
 
 def import_opentdb(
@@ -86,6 +86,11 @@ def import_questions(
     _check_output(output)
     _check_title(title)
     name, data = read_response(source, stdin)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and b'"questions"' in data:
+        raise FilmquizError(
+            f"{visible(str(name))}: is a filmquiz bank already, not {format_name}: "
+            "play it as it is, or add it with filmquiz add"
+        )
     module = importlib.import_module(f"filmquiz.formats.{IMPORT_MODULES[format_name]}")
     read = module.read(source_text(data, name), name)
     title = title or read.bank.get("title") or _title_from(name)

@@ -172,7 +172,9 @@ def _choices_field(round_: Round) -> str:
     for a true/false one, nothing for a typed answer."""
     question = round_.question
     if question.type == "truefalse":
-        return '<div class="hint">True or false?</div>'
+        # Not said twice when the prompt already asks "True or false: ...".
+        asks = question.prompt.casefold().startswith("true or false")
+        return "" if asks else '<div class="hint">True or false?</div>'
     if not round_.choices:
         return ""
     items = "".join(

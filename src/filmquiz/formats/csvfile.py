@@ -19,6 +19,9 @@ The columns, in order (the README documents them for people):
 ``category``, ``difficulty``, ``spoiler``, ``explanation``, ``source``
     As in a bank file; any may be empty.
 
+Written, the file is UTF-8 with a byte order mark, cells separated by commas;
+read, the separator may also be a semicolon or a tab (told from the header).
+
 Bank text is single-line, so a line break inside a cell can only separate
 two choices or two answers: the file carries a bank exactly, and
 ``import csv`` gives back what ``export csv`` wrote.
@@ -56,7 +59,10 @@ _LOWER_CASE = ("type", "difficulty", "spoiler")
 
 def export(edition: Edition) -> Exported:
     """Every question of the edition as one row, in the bank's order."""
-    buffer = io.StringIO()
+    # The byte order mark tells Excel the file is UTF-8: without it, Excel
+    # reads "Penélope" as "PenÃ©lope".
+    buffer = io.StringIO("\ufeff")
+    buffer.seek(0, io.SEEK_END)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for round_ in edition.rounds:
@@ -85,7 +91,9 @@ def _row(question: Question) -> list[str]:
 def read(text: str, source: Path) -> Source:
     """The questions of a CSV file with a header row naming its columns."""
     del source  # problems are located by line; the caller names the file
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_separator(text), strict=True
+    )
     problems: list[Problem] = []
     drafts: list[Draft] = []
     try:
@@ -122,6 +130,22 @@ def read(text: str, source: Path) -> Source:
     except csv.Error as error:
         problems.append(Problem(f"line {reader.line_num}", f"not valid CSV: {error}"))
     return Source(drafts, problems, [], {})
+
+
+SEPARATORS = (",", ";", "\t")
+"""What separates cells: a comma; a semicolon where a comma is a decimal
+point (Excel in French or Spanish, say); a tab."""
+
+
+def _separator(text: str) -> str:
+    """The separator that makes the most known column names of the header."""
+    header = text.split("\n", 1)[0]
+
+    def known(separator: str) -> int:
+        cells = next(csv.reader([header], delimiter=separator), [])
+        return sum(cell.strip().lower() in COLUMNS for cell in cells)
+
+    return max(SEPARATORS, key=known)  # the first, a comma, on a tie
 
 
 def _header_problems(names: list[str]) -> list[Problem]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -43,6 +43,9 @@ class Source(NamedTuple):
     or numeric question), each located: the import goes on without them."""
     bank: dict[str, Any]
     """The bank's own keys the source held (title, film, credits ...)."""
+    notes: Sequence[str] = ()
+    """What was read differently from how the source meant it (a partial
+    credit filmquiz does not give), each located: said, not refused."""
 
 
 def source_text(data: bytes, source: Path) -> str:
@@ -77,7 +80,7 @@ def assemble(read: Source, *, source: Path, title: str) -> Imported:
     from filmquiz.bankfile.problems import careful_bank
 
     problems = list(read.problems)
-    notes = list(read.left_out)
+    notes = [*read.left_out, *read.notes]
     questions: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     ids: dict[str, str] = {}  # each id used, and where its question is

@@ -69,6 +69,9 @@ class Format(NamedTuple):
     """True when ``--seed`` may order it (the formats people play from)."""
     binary: bool = False
     """True when it cannot be written to standard output as text."""
+    suffixes: tuple[str, ...] = ()
+    """The endings its file's name may have, when what it is written as (or
+    what opens it) goes by the ending; any, when empty."""
 
     def exporter(self) -> Exporter:
         """The function that writes this format, imported now."""
@@ -86,11 +89,18 @@ EXPORT_FORMATS = {
             "a printable sheet and answer key (Markdown, or HTML for .html)",
             "sheet",
             shuffled=True,
+            suffixes=(".md", ".markdown", ".txt", ".html", ".htm"),
         ),
         Format("gift", "Moodle's GIFT question format", "gift"),
         Format("aiken", "the Aiken format (single-choice questions)", "aiken"),
         Format("csv", "one row per question, for spreadsheets", "csvfile"),
-        Format("anki", "an Anki deck, one note per question", "anki", binary=True),
+        Format(
+            "anki",
+            "an Anki deck, one note per question",
+            "anki",
+            binary=True,
+            suffixes=(".apkg",),
+        ),
     )
 }
 """Every format ``export`` writes, by name."""

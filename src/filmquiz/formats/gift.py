@@ -24,9 +24,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from filmquiz.bankfile.model import Bank, Question
+from filmquiz.bankfile.rules import ENDING, Spoiler, spoiler_rank
 from filmquiz.errors import Problem
 from filmquiz.formats.drafts import Draft, Source
 from filmquiz.formats.exported import Edition, Exported, LeftOut
+from filmquiz.visible import quote
 
 SPECIAL = "~=#{}:"
 """The characters GIFT gives a meaning, written with a backslash as text."""
@@ -43,6 +45,10 @@ _FORMATS = ("[moodle]", "[html]", "[plain]", "[markdown]")
 _CONTEXT = re.compile(r"\$[a-z0-9]+\$")
 """Where a Moodle category path starts: ``$course$``, ``$system$``..."""
 _TAG = re.compile(r"<[^>]*>")
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|hr)\b[^>]*>",
+    re.IGNORECASE,
+)
 _WEIGHT = re.compile(r"%(-?[0-9]+(?:\.[0-9]+)?)%")
 
 
@@ -52,7 +58,7 @@ _WEIGHT = re.compile(r"%(-?[0-9]+(?:\.[0-9]+)?)%")
 def export(edition: Edition) -> Exported:
     """The edition's questions as GIFT, in the bank's order; those GIFT
     would read as something else are left out, and named."""
-    lines = _bank_comment(edition.bank)
+    lines = _bank_comment(edition.bank, edition.spoilers)
     category: str | None = None
     left_out: list[LeftOut] = []
     for round_ in edition.rounds:
@@ -88,10 +94,15 @@ def _misread(question: Question) -> str | None:
     return None
 
 
-def _bank_comment(bank: Bank) -> list[str]:
+def _bank_comment(bank: Bank, spoilers: Spoiler | None) -> list[str]:
     import msgspec
 
-    document = {key: msgspec.to_builtins(getattr(bank, key)) for key in _BANK_KEYS}
+    keys: tuple[str, ...] = _BANK_KEYS
+    if spoilers is not None and spoiler_rank(spoilers) < ENDING:
+        # Read together, the words that give the plot away tell it: a file
+        # kept free of the ending leaves them out.
+        keys = tuple(key for key in keys if key != "spoiler_words")
+    document = {key: msgspec.to_builtins(getattr(bank, key)) for key in keys}
     kept = {key: value for key, value in document.items() if value}
     return [f"// {bank.title}", BANK_COMMENT + _json(kept), ""]
 
@@ -179,6 +190,7 @@ def read(text: str, source: Path) -> Source:
     problems: list[Problem] = []
     drafts: list[Draft] = []
     left_out: list[str] = []
+    notes: list[str] = []
     bank: dict[str, Any] = {}
     category: str | None = None
     number = 0
@@ -201,6 +213,7 @@ def read(text: str, source: Path) -> Source:
                 where = f"line {line}, column {column} (question {number})"
             problems.append(Problem(where, str(problem)))
             continue
+        notes += [f"{where}: {note}" for note in fields.pop("notes", [])]
         if category is not None:
             fields["category"] = category
         for key, value in block.comment.items():
@@ -209,7 +222,7 @@ def read(text: str, source: Path) -> Source:
             elif key in (*_QUESTION_KEYS, "category") and isinstance(value, str):
                 fields[key] = value
         drafts.append(Draft(where, fields))
-    return Source(drafts, problems, left_out, bank)
+    return Source(drafts, problems, left_out, bank, notes)
 
 
 def _blocks(
@@ -385,7 +398,8 @@ def _prompt(head: str, tail: str) -> str:
     if unescape(tail):
         prompt = f"{prompt} _____ {unescape(tail)}".strip()
     if is_html:
-        prompt = " ".join(html.unescape(_TAG.sub(" ", prompt)).split())
+        spaced = _BLOCK_TAG.sub(" ", prompt)  # <p>, <br>: words apart
+        prompt = " ".join(html.unescape(_TAG.sub("", spaced)).split())
     return prompt
 
 
@@ -412,6 +426,10 @@ def _answers(block: str, offset: int) -> dict[str, Any]:
     truth = _true_false(stripped)
     if truth is not None:
         fields.update(type="truefalse", answer=truth)
+        # {T#shown when wrong#shown when right}: the second says why.
+        feedback = [unescape(part) for part in _split_feedback(body)]
+        if len(feedback) > 1 and feedback[1]:
+            fields["feedback"] = feedback[1]
     else:
         fields.update(_choices(body, offset))
     if explanation:
@@ -431,6 +449,15 @@ def _find_feedback(block: str) -> int | None:
     return None
 
 
+def _split_feedback(body: str) -> list[str]:
+    """The ``#`` feedbacks after a true/false answer, in order."""
+    hashes = [index for character, index in _unescaped(body) if character == "#"]
+    if not hashes:
+        return []
+    ends = [*hashes[1:], len(body)]
+    return [body[start + 1 : end] for start, end in zip(hashes, ends, strict=True)]
+
+
 def _true_false(body: str) -> bool | None:
     first = _find(body, "#", 0)
     word = (body if first is None else body[:first]).strip().upper()
@@ -448,6 +475,12 @@ def _choices(body: str, offset: int) -> dict[str, Any]:
         if not full:
             raise _Unreadable("no answer takes full marks (=%100% or plain =)", offset)
         fields: dict[str, Any] = {"type": "text", "answer": full[0]}
+        partial = [item for item in items if item.weight not in (None, 100.0)]
+        fields["notes"] = [
+            f"{quote(item.text)} was worth {item.weight:g}%; filmquiz takes an "
+            "answer or not, so it is not taken"
+            for item in partial
+        ]
         fields["feedback"] = feedback
         if full[1:]:
             fields["accept"] = full[1:]
@@ -460,11 +493,17 @@ def _choices(body: str, offset: int) -> dict[str, Any]:
                 "several right answers gives each a weight: ~%50%",
                 offset,
             )
+        partial = [item for item in items if item.marker == "~" and item.right]
         return {
             "type": "single",
             "choices": texts,
             "answer": marked[0].text,
             "feedback": feedback,
+            "notes": [
+                f"{quote(item.text)} was worth {item.weight:g}%; filmquiz takes "
+                "one right choice, so it counts as wrong"
+                for item in partial
+            ],
         }
     right = [item.text for item in items if item.right]
     if not right:

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from filmquiz.errors import ExitStatus
 from filmquiz.render.console import RIGHT, Screen
-from filmquiz.render.wording import plural
+from filmquiz.render.wording import plural, spoils_the_ending
 from filmquiz.results import (
     BankExported,
     BankImported,
@@ -129,6 +129,12 @@ def _exported(result: BankExported, screen: Screen) -> None:
 
         kept_nowhere = one_of(list(exported.not_kept)).replace(" or ", " and ")
         screen.note(f"The {result.format} format has no place for {kept_nowhere}.")
+    if result.spoils_ending:
+        ending = spoils_the_ending(result.bank.film is not None)
+        screen.note(
+            f"It gives away {ending}: --spoilers LEVEL leaves out what its "
+            "readers may not have seen."
+        )
     where = "standard output" if str(result.output) == "-" else str(result.output)
     screen.say(
         f"Exported {plural(exported.questions, 'question')} of "
