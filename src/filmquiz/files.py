@@ -70,12 +70,19 @@ def read_whole(path: Path, limit: int) -> bytes:
         os.close(descriptor)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+class AlreadyThere(FilmquizError):
+    """``write_atomically`` was told not to replace a file, and one is there."""
+
+
+def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and one rename.
 
     The file gets the permissions the user's umask gives a new file (0644
     with umask 022), as any program's would: a bank in a shared folder must
-    be readable by the others who share it.
+    be readable by the others who share it. With ``replace`` False, a file
+    already at ``path``, even one that appeared while ``data`` was being
+    made, is kept, and :class:`AlreadyThere` raised: the temporary file is
+    linked into place, which fails where a rename would replace.
     """
     try:
         if path.is_dir() or (path.exists() and not path.is_file()):
@@ -89,7 +96,10 @@ def write_atomically(path: Path, data: bytes) -> None:
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
-            Path(temporary).replace(path)
+            if replace:
+                Path(temporary).replace(path)
+            else:
+                _link_new(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
@@ -97,6 +107,26 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise FilmquizError(
             f"{visible(str(path))}: cannot be written ({error.strerror or error})"
         ) from None
+
+
+def _link_new(temporary: str, path: Path) -> None:
+    """Put ``temporary`` at ``path`` only if nothing is there, in one step."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise AlreadyThere(
+            f"{visible(str(path))} already exists; pass --force to replace it"
+        ) from None
+    except OSError:
+        # A file system without hard links (FAT, some network shares): look,
+        # then rename; a file appearing in between is all this can miss.
+        if path.exists():
+            raise AlreadyThere(
+                f"{visible(str(path))} already exists; pass --force to replace it"
+            ) from None
+        Path(temporary).replace(path)
+        return
+    Path(temporary).unlink()
 
 
 TEMPORARY = re.compile(r"\.fq-[0-9a-f]{8}\.tmp|\..+\.json\.[a-z0-9_]{8}\.tmp")

@@ -104,7 +104,7 @@ def test_an_existing_file_is_kept_without_force(
         ]
         == 0
     )
-    assert output.read_text(encoding="utf-8").startswith("// Parallel Mothers\n")
+    assert output.read_text(encoding="utf-8").startswith("// Quiz: Parallel Mothers\n")
 
 
 def test_an_unknown_quiz_is_named(runner: CliRunner, tmp_path: Path) -> None:
@@ -262,4 +262,28 @@ def test_importing_a_bank_says_it_is_one_already(
     assert stderr == (
         f"error: {PARALLEL_MOTHERS}: is a filmquiz bank already, not gift: play it "
         "as it is, or add it with filmquiz add"
+    )
+
+
+def test_a_name_too_long_is_an_error_not_a_crash(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A file name the file system cannot hold is said to be one."""
+    output = tmp_path / ("a" * 300 + ".csv")
+    status, _, stderr = run(
+        runner, "export", "csv", "parallel-mothers", "-o", str(output)
+    )
+    assert status == 1
+    assert stderr == f"error: {output}: cannot be written (File name too long)"
+
+
+def test_import_writes_a_bank_to_a_file_only(runner: CliRunner) -> None:
+    """--output - is not standard output for a bank: a usage error."""
+    status, _, stderr = run(
+        runner, "import", "aiken", "-", "-o", "-", stdin="Who?\nA. X\nB. Y\nANSWER: A\n"
+    )
+    assert status == 2
+    assert stderr == (
+        "error: --output must be a file: a bank is not written to - "
+        "Try 'filmquiz import aiken --help' for help."
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from typer.testing import CliRunner
 
 from filmquiz.bankfile.reading import load_bank
 from filmquiz.cli.app import app
-from tests.support import PARALLEL_MOTHERS
+from tests.support import PARALLEL_MOTHERS, bank_document, question
 
 EXAMPLES = Path(__file__).parent / "examples"
 
@@ -64,7 +65,7 @@ MALFORMED = [
     ),
     (
         "A. Lang\nB. Murnau\nANSWER: A\n",
-        "line 1: a choice or ANSWER: line with no question before it",
+        "line 1: choices with no question before them",
     ),
     (
         "Who directed M?\nANSWER: A\n",
@@ -146,3 +147,80 @@ def test_a_seed_is_refused(runner: CliRunner, tmp_path: Path) -> None:
         " ".join(stderr.replace("│", " ").split())
     )
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_what_people_write_beside_the_documented_forms(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A question's first line is its text whatever it looks like (J. K.
+    Rowling); lower-case letters, ANSWER without its colon and tabs are read
+    as meant."""
+    source = tmp_path / "loose.txt"
+    source.write_text(
+        "J. K. Rowling wrote which series?\na) Harry Potter\nb)\tNarnia\n"
+        "ANSWER A\n\nWho directed\tM?\nA. Fritz Lang\nB. Murnau\nANSWER: b\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "loose.json"
+    status, _, stderr = run(runner, "import", "aiken", str(source), "-o", str(output))
+    assert (status, stderr) == (0, "")
+    rowling, lang = load_bank(output).questions
+    assert (rowling.prompt, rowling.choices, rowling.answer) == (
+        "J. K. Rowling wrote which series?",
+        ("Harry Potter", "Narnia"),
+        "Harry Potter",
+    )
+    assert (lang.prompt, lang.answer) == ("Who directed M?", "Murnau")
+
+
+def test_a_stray_line_and_too_many_choices_are_located(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A second line of question text, and a 27th choice, are problems at
+    their lines, not a prompt glued together or a crash."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    many = "".join(f"{letter}. c{letter}\n" for letter in letters) + "A. more\n"
+    source = tmp_path / "odd.txt"
+    source.write_text(
+        f"Who directed M?\nIt is from 1931.\nA. Lang\nB. Murnau\nANSWER: A\n\n"
+        f"How many?\n{many}ANSWER: A\n",
+        encoding="utf-8",
+    )
+    status, _, stderr = run(
+        runner, "import", "aiken", str(source), "-o", str(tmp_path / "o.json")
+    )
+    assert status == 1
+    assert stderr.splitlines()[:2] == [
+        f"error: {source}: line 2 (question 1): neither a choice (A. ...) nor "
+        "ANSWER: (a question is one line, and the next starts after its ANSWER: "
+        "line)",
+        f"error: {source}: line 34 (question 2): a question has at most 26 "
+        "choices, A to Z",
+    ]
+
+
+def test_a_prompt_aiken_would_misread_is_left_out(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A prompt that reads as an ANSWER: line is named and left out; one that
+    starts like a choice is written, and comes back."""
+    bank = tmp_path / "odd.json"
+    bank.write_text(
+        json.dumps(
+            bank_document(
+                question("answer", prompt="ANSWER: C"),
+                question("choice", prompt="A. Looks like a choice?"),
+            )
+        ),
+        encoding="utf-8",
+    )
+    output = tmp_path / "odd.txt"
+    status, _, stderr = run(runner, "export", "aiken", str(bank), "-o", str(output))
+    assert status == 0
+    assert stderr == (
+        'warning: left out question "answer": Aiken would read its prompt as the '
+        "ANSWER: line\n"
+    )
+    back = tmp_path / "back.json"
+    assert run(runner, "import", "aiken", str(output), "-o", str(back))[0] == 0
+    assert load_bank(back).questions[0].prompt == "A. Looks like a choice?"

@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -100,9 +101,11 @@ def run_export(*args: str, env: dict[str, str] | None = None) -> None:
     """``filmquiz export anki ...`` run as a user runs it; it must succeed."""
     done = subprocess.run(
         [sys.executable, "-m", "filmquiz", "export", "anki", *args],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})},
-    )  # fmt: skip
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -148,9 +151,11 @@ class TestDeck:
         typed = question("typed", type="text", answer="Almodóvar", accept=["Pedro"])
         del typed["choices"]
         several = question(
-            "several", type="multi", choices=["Ana", "Janis", "Arturo"],
+            "several",
+            type="multi",
+            choices=["Ana", "Janis", "Arturo"],
             answer=["Ana", "Arturo"],
-        )  # fmt: skip
+        )
         bank = write_bank(bank_document(question("one"), yes_no, typed, several))
         one, true_false, text, multi = (
             note.fields[1:3] for note in deck_of(bank, tmp_path).notes
@@ -179,11 +184,17 @@ class TestDeck:
         marked = "<b>bold</b> & [sound:boo.mp3]"
         bank = write_bank(
             bank_document(
-                question("markup", prompt=marked, choices=[marked, "Plain"],
-                         answer=marked, explanation=marked, source=marked),
+                question(
+                    "markup",
+                    prompt=marked,
+                    choices=[marked, "Plain"],
+                    answer=marked,
+                    explanation=marked,
+                    source=marked,
+                ),
                 title=marked,
             )
-        )  # fmt: skip
+        )
         note = deck_of(bank, tmp_path).notes[0]
         safe = "&lt;b&gt;bold&lt;/b&gt; &amp; &#91;sound:boo.mp3&#93;"
         assert note.fields[0] == safe
@@ -201,11 +212,15 @@ class TestDeck:
         reaching the ending."""
         bank = write_bank(
             bank_document(
-                question("a", category="plot and  characters", difficulty="hard",
-                         spoiler="early"),
+                question(
+                    "a",
+                    category="plot and  characters",
+                    difficulty="hard",
+                    spoiler="early",
+                ),
                 question("b", category="trivia: behind the scenes"),
             )
-        )  # fmt: skip
+        )
         first, second = deck_of(bank, tmp_path).notes
         assert first.tags == [
             "category::plot_and_characters",
@@ -265,8 +280,12 @@ class TestStableIds:
         for byte, and every note carries that date."""
         outputs = [tmp_path / "1.apkg", tmp_path / "2.apkg"]
         for output in outputs:
-            run_export("parallel-mothers", "--output", str(output),
-                       env={"SOURCE_DATE_EPOCH": "1700000000"})  # fmt: skip
+            run_export(
+                "parallel-mothers",
+                "--output",
+                str(output),
+                env={"SOURCE_DATE_EPOCH": "1700000000"},
+            )
         first, second = (output.read_bytes() for output in outputs)
         assert first == second
         with zipfile.ZipFile(BytesIO(first)) as apkg:
@@ -299,3 +318,33 @@ def test_the_export_command_runs_in_process(tmp_path: Path) -> None:
     assert len(opened(output.read_bytes(), tmp_path / "o").notes) == (
         PARALLEL_MOTHERS_QUESTIONS
     )
+
+
+@pytest.mark.parametrize("stamp", ["4500000000", "99999999999999", "²", "-5", "1e9"])
+def test_a_date_no_deck_can_hold_is_not_used(stamp: str, tmp_path: Path) -> None:
+    """A SOURCE_DATE_EPOCH outside what a zip file dates (1980 to 2107), or
+    not a whole number, is passed over for now, as if it were not set."""
+    output = tmp_path / "deck.apkg"
+    run_export(
+        "parallel-mothers", "--output", str(output), env={"SOURCE_DATE_EPOCH": stamp}
+    )
+    notes = opened(output.read_bytes(), tmp_path / "opened").notes
+    assert abs(notes[0].modified - time.time()) < 600
+
+
+def test_a_title_with_double_colons_is_one_deck(
+    write_bank: WriteBank, tmp_path: Path
+) -> None:
+    """Anki nests decks at "::": a title holding it still names one deck."""
+    path = write_bank(bank_document(title="Films::Noir :: Part 2"), name="noir.json")
+    data = anki.export(edition_of(path), modified=1_700_000_000).data
+    with zipfile.ZipFile(BytesIO(data)) as apkg:
+        database = tmp_path / "collection.anki2"
+        database.write_bytes(apkg.read("collection.anki2"))
+    connection = sqlite3.connect(database)
+    try:
+        (decks,) = connection.execute("SELECT decks FROM col").fetchone()
+    finally:
+        connection.close()
+    names = {deck["name"] for deck in json.loads(decks).values()}
+    assert names == {"Default", "Films: Noir :  Part 2"}

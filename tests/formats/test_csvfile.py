@@ -142,7 +142,8 @@ MALFORMED = [
     ("prompt,answer,answer\nA?,B,C\n", "line 1: the column 'answer' is named twice"),
     (
         "prompt,answer\nWho directed M?,Lang,Murnau\n",
-        "line 2 (question 1): has 3 cells, but the header names 2 columns",
+        "line 2 (question 1): has a cell in a column the header does not name (it "
+        "names 2 columns)",
     ),
     (
         'prompt,choices,answer\n\nWho directed M?,"Lang\nMurnau",Pabst\n',
@@ -222,3 +223,56 @@ class TestExport:
         assert result.stderr.splitlines()[-1] == (
             'Exported 86 questions of "Parallel Mothers" as csv to standard output.'
         )
+
+
+class TestWhatSpreadsheetsDo:
+    def test_spaces_in_cells_are_kept(self, runner: CliRunner, tmp_path: Path) -> None:
+        """Text is taken as it is, spaces at its ends too: "TRUE" and "TRUE "
+        are two choices, as the bank they came from had them."""
+        source = tmp_path / "spaces.csv"
+        source.write_text(
+            'prompt,choices,answer\n Which? ,"TRUE\nTRUE ",TRUE \n', encoding="utf-8"
+        )
+        output = tmp_path / "out.json"
+        assert run(runner, "import", "csv", str(source), "-o", str(output))[0] == 0
+        (read,) = load_bank(output).questions
+        assert (read.prompt, read.choices, read.answer) == (
+            " Which? ",
+            ("TRUE", "TRUE "),
+            "TRUE ",
+        )
+
+    def test_blank_lines_and_unnamed_empty_columns_are_passed_over(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """Blank lines before the header, and an empty column a spreadsheet
+        added at the right, change nothing."""
+        source = tmp_path / "loose.csv"
+        source.write_text("\n\nprompt,answer,\nWho directed M?,Lang,\n", "utf-8")
+        output = tmp_path / "out.json"
+        status, _, stderr = run(runner, "import", "csv", str(source), "-o", str(output))
+        assert (status, stderr) == (0, "")
+        assert load_bank(output).questions[0].answer == "Lang"
+
+    def test_a_cell_as_big_as_a_bank_may_be(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """A prompt of 140,000 characters (past csv's own 128 KB limit) reads."""
+        long_prompt = "Who? " + "x" * 140_000
+        source = tmp_path / "big.csv"
+        source.write_text(f"prompt,answer\n{long_prompt},Lang\n", encoding="utf-8")
+        output = tmp_path / "out.json"
+        assert run(runner, "import", "csv", str(source), "-o", str(output))[0] == 0
+        assert load_bank(output).questions[0].prompt == long_prompt
+
+    def test_ids_made_from_text_never_clash(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """Three questions whose made ids would meet get three ids."""
+        source = tmp_path / "ids.csv"
+        source.write_text('prompt,answer\n"Who? b",x\nWho?,a\nWho?,b\n', "utf-8")
+        output = tmp_path / "out.json"
+        status, _, stderr = run(runner, "import", "csv", str(source), "-o", str(output))
+        assert (status, stderr) == (0, "")
+        ids = [q.id for q in load_bank(output).questions]
+        assert len(set(ids)) == 3

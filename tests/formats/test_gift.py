@@ -191,17 +191,19 @@ def test_invalid_utf8_is_located(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_duplicates_are_dropped_and_counted(runner: CliRunner, tmp_path: Path) -> None:
-    """The same question twice (even in another case) is kept once."""
+    """The same question twice (even in another case) is kept once; the same
+    prompt with other choices is another question."""
     source = tmp_path / "twice.gift"
     source.write_text(
-        "Who directed M? {=Lang ~Murnau}\n\nWHO DIRECTED M? {=lang ~Pabst}\n\n"
+        "Who directed M? {=Lang ~Murnau}\n\nWHO DIRECTED M? {=lang ~MURNAU}\n\n"
+        "Who directed M? {=Lang ~Pabst}\n\n"
         "Who directed Nosferatu? {=Murnau ~Lang}\n",
         encoding="utf-8",
     )
     status, stdout, _ = import_gift(runner, source, tmp_path / "out.json")
     assert status == 0
     assert "(1 duplicate dropped, 0 left out)" in stdout
-    assert len(load_bank(tmp_path / "out.json").questions) == 2
+    assert len(load_bank(tmp_path / "out.json").questions) == 3
 
 
 def test_a_name_used_twice_gives_the_second_an_id_from_its_text(
@@ -317,3 +319,96 @@ def test_what_filmquiz_reads_differently_is_said(
     assert (score.answer, score.accept) == ("Alberto Iglesias", ())
     assert venice.explanation == "Yes: on 1 September 2021."
     assert teresa.prompt == "Who plays Teresa? Pick one."
+
+
+class TestHostileFiles:
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [
+            (
+                '// filmquiz bank: {"film": "Jaws"}\n::a::Q? {=x ~y}\n',
+                'line 1: film must be an object, got the string "Jaws"',
+            ),
+            (
+                '// filmquiz bank: {"title": 5}\n::a::Q? {=x ~y}\n',
+                "line 1: title must be a string, got the number 5",
+            ),
+            (
+                "// filmquiz bank: " + "[" * 100_000 + "\n::a::Q? {=x ~y}\n",
+                "line 1: a '// filmquiz bank:' comment must hold a JSON object of "
+                "title, film, credits, license, spoiler_words",
+            ),
+            (
+                '// filmquiz: {"category": 5}\n::a::Q? {=x ~y}\n',
+                "line 2 (question 1): category must be a string, got the number 5",
+            ),
+        ],
+    )
+    def test_a_bad_filmquiz_comment_is_placed_on_its_line(
+        self, runner: CliRunner, tmp_path: Path, text: str, problem: str
+    ) -> None:
+        """What a comment says of the bank is checked there, and named at its
+        line of the GIFT file, never at the bank that was not written."""
+        source = tmp_path / "comment.gift"
+        source.write_text(text, encoding="utf-8")
+        status, _, stderr = import_gift(runner, source, tmp_path / "out.json")
+        assert status == 1
+        assert stderr.splitlines()[0] == f"error: {source}: {problem}"
+
+    def test_utf16_without_a_byte_order_mark_is_named(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        source = tmp_path / "wide.gift"
+        source.write_bytes("::a::Who? {=x ~y}\n".encode("utf-16-le"))
+        status, _, stderr = import_gift(runner, source, tmp_path / "out.json")
+        assert status == 1
+        assert stderr == (
+            f"error: {source}: looks like UTF-16 text without a byte order mark; "
+            "save it as UTF-8\n"
+        )
+
+
+class TestOddBanks:
+    def write(self, tmp_path: Path, *questions: dict[str, object], **bank: str) -> Path:
+        path = tmp_path / "odd.json"
+        document = bank_document(*questions, **bank)
+        path.write_text(json.dumps(document), encoding="utf-8")
+        return path
+
+    def test_spaces_at_the_ends_of_text_are_left_out_and_named(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """GIFT trims text: a question whose text has spaces at its ends
+        would come back other than it went, so it is left out."""
+        bank = self.write(
+            tmp_path,
+            question("spaced", choices=["TRUE", "TRUE "], answer="TRUE"),
+            question("plain"),
+        )
+        result = runner.invoke(
+            app, ["export", "gift", str(bank), "-o", str(tmp_path / "odd.gift")]
+        )
+        assert result.exit_code == 0
+        assert result.stderr == (
+            'warning: left out question "spaced": GIFT trims the spaces at the ends '
+            "of its text\n"
+        )
+
+    def test_categories_titles_and_prompts_like_gift_s_own_words(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """A category called $course$, a title starting "filmquiz:", and a
+        prompt starting "[html]" all come back as they were."""
+        bank = self.write(
+            tmp_path,
+            question("money", category="$course$", prompt="[html]<b>x</b>?"),
+            question("plain", category="top"),
+            title="filmquiz: the best quiz",
+        )
+        gift_file = tmp_path / "odd.gift"
+        runner.invoke(app, ["export", "gift", str(bank), "-o", str(gift_file)])
+        back = tmp_path / "back.json"
+        status, _, stderr = import_gift(runner, gift_file, back)
+        assert (status, stderr) == (0, "")
+        assert load_bank(back).questions == load_bank(bank).questions
+        assert load_bank(back).title == "filmquiz: the best quiz"

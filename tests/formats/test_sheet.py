@@ -187,11 +187,21 @@ class TestMarkdown:
         bank, and says so."""
         output = tmp_path / "pm.md"
         done = subprocess.run(
-            [sys.executable, "-m", "filmquiz", "export", "sheet", "parallel-mothers",
-             "--output", str(output)],
-            capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                "-m",
+                "filmquiz",
+                "export",
+                "sheet",
+                "parallel-mothers",
+                "--output",
+                str(output),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
             env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
-        )  # fmt: skip
+        )
         assert done.returncode == 0, done.stderr
         assert done.stdout == (
             "It gives away how the film ends: --spoilers LEVEL leaves out what its "
@@ -309,8 +319,9 @@ class TestMarkdown:
         """Every type can be printed: nothing is left out."""
         for path in SHIPPED_BANKS:
             bank = catalog.load(str(path))
-            done = export("sheet", str(path), output=tmp_path / f"{path.stem}.md",
-                          stdout=None)  # fmt: skip
+            done = export(
+                "sheet", str(path), output=tmp_path / f"{path.stem}.md", stdout=None
+            )
             assert done.exported.questions == len(bank.questions)
             assert done.exported.left_out == ()
 
@@ -363,10 +374,20 @@ class TestHtml:
         fetched from anywhere."""
         output = tmp_path / "pm.html"
         done = subprocess.run(
-            [sys.executable, "-m", "filmquiz", "export", "sheet", "parallel-mothers",
-             "--output", str(output)],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "filmquiz",
+                "export",
+                "sheet",
+                "parallel-mothers",
+                "--output",
+                str(output),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         page = output.read_text(encoding="utf-8")
         assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n')
@@ -422,3 +443,22 @@ class TestHtml:
         assert "<script" not in page
         assert page.count(html.escape(script)) == 11
         assert f"{html.escape(script)} &amp;</li>" in page
+
+
+def test_hashes_and_indented_list_marks_stay_text(
+    write_bank: WriteBank, tmp_path: Path
+) -> None:
+    """A title ending in hashes keeps them (a heading's closing sequence
+    otherwise), and an explanation starting with spaces and "1." or "-" is
+    no list."""
+    bank = write_bank(
+        bank_document(
+            question("one", explanation="  1. first"),
+            question("two", explanation="   - second"),
+            title="Ends with hashes ##",
+        ),
+    )
+    drawn = rendered(sheet(bank, tmp_path / "hashes.md"))
+    assert "<h1>Ends with hashes ##</h1>" in drawn
+    assert "<ol" not in drawn
+    assert "<ul>" not in drawn.split("Answer key")[1]

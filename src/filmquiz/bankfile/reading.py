@@ -44,7 +44,7 @@ def read_bank_file(path: Path) -> bytes:
         return read_whole(path, limit)
     except Refused as refused:
         if refused.size is not None:
-            message = _too_big(refused.size, limit)
+            message = too_big(refused.size, limit)
         elif refused.reason == "is a folder":
             message = "is a folder, not a bank file"
         elif refused.reason.startswith("is "):
@@ -69,7 +69,8 @@ def size_limit() -> int:
     return int(megabytes * 1_000_000)
 
 
-def _too_big(size: int, limit: int) -> str:
+def too_big(size: int, limit: int) -> str:
+    """Why a file of ``size`` bytes is refused, and how to allow it."""
     return (
         f"is {_megabytes(size)}, more than the {_megabytes(limit)} a bank may be "
         f"(set {SIZE_LIMIT_VARIABLE} to allow more)"

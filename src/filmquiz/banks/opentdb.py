@@ -106,7 +106,7 @@ def text(raw: Any, decode: Decode = html.unescape) -> str | None:
 def read_response(source: str, stdin: BinaryIO | None) -> tuple[Path, bytes]:
     """The name and bytes of an API response: a regular file no bigger than a
     bank may be, or ``stdin`` for ``-``."""
-    from filmquiz.bankfile.reading import size_limit
+    from filmquiz.bankfile.reading import size_limit, too_big
     from filmquiz.files import Refused, read_whole
 
     limit = size_limit()
@@ -121,7 +121,9 @@ def read_response(source: str, stdin: BinaryIO | None) -> tuple[Path, bytes]:
     try:
         return path, read_whole(path, limit)
     except Refused as refused:
-        reason = "is too big" if refused.size is not None else refused.reason
+        reason = (
+            too_big(refused.size, limit) if refused.size is not None else refused.reason
+        )
         raise FilmquizError(f"{visible(source)}: {reason}") from None
 
 

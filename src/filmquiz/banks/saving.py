@@ -16,7 +16,7 @@ from filmquiz.bankfile.model import Bank
 from filmquiz.bankfile.reading import parse_bank, read_bank_file, slug_of
 from filmquiz.banks.catalog import SHIPPED_QUIZZES, user_quizzes
 from filmquiz.errors import FilmquizError
-from filmquiz.files import write_atomically
+from filmquiz.files import AlreadyThere, write_atomically
 from filmquiz.visible import visible
 
 
@@ -95,6 +95,9 @@ def _stored(data: bytes, bank: Bank, destination: Path, *, force: bool) -> Saved
         )
     in_user_folder = destination.parent.resolve() == user_quizzes().resolve()
     hides_shipped = in_user_folder and (SHIPPED_QUIZZES / f"{bank.slug}.json").exists()
-    write_atomically(destination, data)
+    try:
+        write_atomically(destination, data, replace=force)
+    except AlreadyThere as there:  # it appeared while the bank was checked
+        raise BankExists(str(there)) from None
     play_as = bank.slug if in_user_folder else str(destination)
     return Saved(bank, destination, replaced, hides_shipped, play_as)

@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from filmquiz.bankfile.rules import Spoiler
 from filmquiz.errors import BadOption, FilmquizError
+from filmquiz.formats.exported import Format
 from filmquiz.results import BankExported
 from filmquiz.visible import quote, visible
 
@@ -32,7 +33,6 @@ def export(
     ``categories`` and ``difficulties`` given (all when none), in the order
     ``seed`` gives (the bank's own order without one), the first ``count``
     of them when a count is given."""
-    from filmquiz.bankfile.rules import one_of
     from filmquiz.banks import catalog
     from filmquiz.formats.exported import EXPORT_FORMATS, Edition
     from filmquiz.game.engine import Selection, plan_game
@@ -47,26 +47,10 @@ def export(
     to_stdout = output == TO_STANDARD_OUTPUT
     if to_stdout and format_.binary:
         raise BadOption(
-            "--output", f"must be a file for an {format_name} export, not -"
+            "--output", f"must be a file for {article(format_name)} export, not -"
         )
-    if not to_stdout and (output.is_dir() or not output.name):
-        folder = quote(str(output) or ".")
-        raise BadOption("--output", f"must be a file to write, not the folder {folder}")
-    if (
-        not to_stdout
-        and format_.suffixes
-        and output.suffix.lower() not in format_.suffixes
-    ):
-        endings = one_of(list(format_.suffixes))
-        raise BadOption(
-            "--output",
-            f"must end in {endings} for {article(format_name)} export "
-            f"(not {quote(output.name)})",
-        )
-    if not to_stdout and output.exists() and not force:
-        raise FilmquizError(
-            f"{visible(str(output))} already exists; pass --force to replace it"
-        )
+    if not to_stdout:
+        _check_output(output, format_, force=force)
     bank = catalog.load(quiz)
     selection = Selection(
         limit=count,
@@ -97,7 +81,7 @@ def export(
     else:
         from filmquiz.files import write_atomically
 
-        write_atomically(output, exported.data)
+        write_atomically(output, exported.data, replace=force)
     left_out = {left.question for left in exported.left_out}
     spoils_ending = (
         spoilers is None
@@ -111,6 +95,32 @@ def export(
         )
     )
     return BankExported(bank, format_name, output, exported, spoils_ending)
+
+
+def _check_output(output: Path, format_: Format, *, force: bool) -> None:
+    """Refuse, before any work, a file ``export`` cannot or must not write."""
+    from filmquiz.bankfile.rules import one_of
+
+    try:
+        is_folder = output.is_dir() or not output.name
+        exists = output.exists()
+    except OSError as error:  # a name too long for the file system ...
+        raise FilmquizError(
+            f"{visible(str(output))}: cannot be written ({error.strerror or error})"
+        ) from None
+    if is_folder:
+        folder = quote(str(output) or ".")
+        raise BadOption("--output", f"must be a file to write, not the folder {folder}")
+    if format_.suffixes and output.suffix.lower() not in format_.suffixes:
+        raise BadOption(
+            "--output",
+            f"must end in {one_of(list(format_.suffixes))} for "
+            f"{article(format_.name)} export (not {quote(output.name)})",
+        )
+    if exists and not force:
+        raise FilmquizError(
+            f"{visible(str(output))} already exists; pass --force to replace it"
+        )
 
 
 def article(format_name: str) -> str:

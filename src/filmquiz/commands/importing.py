@@ -46,7 +46,15 @@ def import_opentdb(
 
 
 def _check_output(output: Path) -> None:
-    if output.is_dir():  # also "" and ".", which mean the current folder
+    if str(output) == "-":
+        raise BadOption("--output", "must be a file: a bank is not written to -")
+    try:
+        is_folder = output.is_dir()  # also "" and ".", the current folder
+    except OSError as error:  # a name too long for the file system ...
+        raise FilmquizError(
+            f"{visible(str(output))}: cannot be written ({error.strerror or error})"
+        ) from None
+    if is_folder:
         folder = quote(str(output) or ".")
         raise BadOption("--output", f"must be a file to write, not the folder {folder}")
 

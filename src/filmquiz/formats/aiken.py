@@ -35,8 +35,9 @@ NOT_KEPT = (
     "explanations",
     "sources",
 )
-_CHOICE = re.compile(r"([A-Z])[.)]\s+(.*)")
-_ANSWER = re.compile(r"ANSWER:\s*(.*)", re.IGNORECASE)
+_CHOICE = re.compile(r"([A-Za-z])[.)] (.*)")
+_ANSWER = re.compile(r"ANSWER(?: ?: ?| (?=\S+$))(.*)")
+"""``ANSWER: B``, and ``ANSWER B`` as people also write it."""
 _REASONS = {
     "multi": "Aiken has one right answer a question, not several",
     "text": "Aiken has no typed answers",
@@ -54,6 +55,11 @@ def export(edition: Edition) -> Exported:
         if question.type in _REASONS:
             left_out.append(LeftOut(question.id, _REASONS[question.type]))
             continue
+        if _ANSWER.fullmatch(" ".join(question.prompt.split())):
+            left_out.append(
+                LeftOut(question.id, "Aiken would read its prompt as the ANSWER: line")
+            )
+            continue
         lines.append(question.prompt)
         lines += [
             f"{letter}. {choice}"
@@ -68,78 +74,109 @@ def export(edition: Edition) -> Exported:
 def read(text: str, source: Path) -> Source:
     """The questions of an Aiken file."""
     del source  # problems are located by line; the caller names the file
-    drafts: list[Draft] = []
-    problems: list[Problem] = []
-    question: list[Any] | None = None  # [line, prompt, choices]
-    number = 0
+    reading = _Reading()
+    for number, line in enumerate(text.splitlines(), start=1):
+        # A tab is a space to a reader, and bank text holds none.
+        stripped = " ".join(line.replace("\t", " ").split())
+        if stripped:
+            reading.line(number, stripped)
+    reading.unfinished()
+    return Source(reading.drafts, reading.problems, [], {})
 
-    def unfinished() -> None:
-        if question is not None:
-            problems.append(
+
+class _Reading:
+    """An Aiken file read line by line: a question is open from its line
+    until its ANSWER: line."""
+
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self.problems: list[Problem] = []
+        self.number = 0
+        """The question being read, from 1."""
+        self.start = 0
+        """The line it started on."""
+        self.prompt: str | None = None
+        self.choices: list[str] = []
+
+    def line(self, number: int, text: str) -> None:
+        answer = _ANSWER.fullmatch(text)
+        choice = _CHOICE.fullmatch(text)
+        if self.prompt is None:
+            if answer is not None:
+                self._problem(number, "an ANSWER: line with no question before it")
+                return
+            # Whatever it looks like ("J. K. Rowling wrote ..."), the line
+            # that opens a question is its text.
+            self.number += 1
+            self.start, self.prompt, self.choices = number, text, []
+        elif answer is not None:
+            self._answer(number, answer.group(1))
+        elif choice is not None:
+            self._choice(number, choice.group(1).upper(), choice.group(2))
+        elif self.choices:
+            # The next question, it seems: this one never said its answer.
+            self.unfinished()
+            self.number += 1
+            self.start, self.prompt, self.choices = number, text, []
+        else:
+            self._problem(
+                number,
+                "neither a choice (A. ...) nor ANSWER: (a question is one line, "
+                "and the next starts after its ANSWER: line)",
+            )
+
+    def _choice(self, number: int, letter: str, text: str) -> None:
+        if len(self.choices) == len(ascii_uppercase):
+            self._problem(number, "a question has at most 26 choices, A to Z")
+            return
+        expected = ascii_uppercase[len(self.choices)]
+        opened_with = _CHOICE.fullmatch(self.prompt or "")
+        if not self.choices and letter == "B" and opened_with is not None:
+            self.problems.append(
                 Problem(
-                    f"line {question[0]} (question {number})",
+                    f"line {self.start}",
+                    "choices with no question before them",
+                )
+            )
+            self.prompt = None
+            return
+        if letter != expected:
+            self._problem(
+                number, f"the choice lettered {letter} should be lettered {expected}"
+            )
+        self.choices.append(text)
+
+    def _answer(self, number: int, given: str) -> None:
+        letters = ascii_uppercase[: len(self.choices)]
+        letter = given.strip().upper()
+        if not letters:
+            self._problem(number, "ANSWER: comes before any choice")
+        elif len(letter) != 1 or letter not in letters:
+            self._problem(
+                number,
+                f"ANSWER: must be one of the letters {', '.join(letters)}, "
+                f"not {given.strip()!r}",
+            )
+        elif self.prompt is not None:
+            where = f"line {self.start} (question {self.number})"
+            self.drafts.append(Draft(where, _fields(self.prompt, self.choices, letter)))
+        self.prompt = None
+
+    def unfinished(self) -> None:
+        """Say so if the file ends with a question still open."""
+        if self.prompt is not None:
+            self.problems.append(
+                Problem(
+                    f"line {self.start} (question {self.number})",
                     "no ANSWER: line after its choices",
                 )
             )
 
-    for line_number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        answer = _ANSWER.match(stripped)
-        choice = _CHOICE.fullmatch(stripped)
-        if question is None:
-            if answer or choice:
-                problems.append(
-                    Problem(
-                        f"line {line_number}",
-                        "a choice or ANSWER: line with no question before it",
-                    )
-                )
-                continue
-            number += 1
-            question = [line_number, stripped, []]
-        elif answer is not None:
-            where = f"line {question[0]} (question {number})"
-            letters = ascii_uppercase[: len(question[2])]
-            given = answer.group(1).strip().upper()
-            if not letters:
-                problems.append(
-                    Problem(
-                        f"line {line_number} (question {number})",
-                        "ANSWER: comes before any choice",
-                    )
-                )
-            elif len(given) != 1 or given not in letters:
-                problems.append(
-                    Problem(
-                        f"line {line_number} (question {number})",
-                        f"ANSWER: must be one of the letters {', '.join(letters)}, "
-                        f"not {answer.group(1).strip()!r}",
-                    )
-                )
-            else:
-                drafts.append(Draft(where, _fields(question[1], question[2], given)))
-            question = None
-        elif choice is not None:
-            expected = ascii_uppercase[len(question[2])]
-            if choice.group(1) != expected:
-                problems.append(
-                    Problem(
-                        f"line {line_number} (question {number})",
-                        f"the choice lettered {choice.group(1)} should be "
-                        f"lettered {expected}",
-                    )
-                )
-            question[2].append(choice.group(2).strip())
-        elif not question[2]:
-            question[1] += " " + stripped  # the question goes on on this line
-        else:
-            unfinished()
-            number += 1
-            question = [line_number, stripped, []]
-    unfinished()
-    return Source(drafts, problems, [], {})
+    def _problem(self, number: int, message: str) -> None:
+        where = f"line {number}"
+        if self.prompt is not None:
+            where += f" (question {self.number})"
+        self.problems.append(Problem(where, message))
 
 
 def _fields(prompt: str, choices: list[str], letter: str) -> dict[str, Any]:

@@ -92,7 +92,9 @@ def export(edition: Edition, *, modified: float | None = None) -> Exported:
         templates=[{"name": "Question", "qfmt": _CARD_FRONT, "afmt": _CARD_BACK}],
         css=_CARD_STYLE,
     )
-    deck = genanki.Deck(stable_id("deck", bank.slug), bank.title, _description(bank))
+    # "::" in a deck's name nests it in Anki: a title is one deck.
+    name = bank.title.replace("::", ": ")
+    deck = genanki.Deck(stable_id("deck", bank.slug), name, _description(bank))
     for round_ in edition.rounds:
         deck.add_note(
             genanki.Note(
@@ -226,10 +228,19 @@ def _description(bank: Bank) -> str:
     return "<br>".join(lines)
 
 
+LATEST_STAMP = 4_354_819_199
+"""2107-12-31 23:59:59, the last second a zip file can date an entry."""
+
+
 def _stamp() -> float:
-    """SOURCE_DATE_EPOCH when it is a number of seconds, else now."""
+    """SOURCE_DATE_EPOCH when it is a number of seconds a zip file can
+    hold (1980 to 2107), else now."""
     fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return float(fixed) if fixed.isdigit() else time.time()
+    if fixed.isascii() and fixed.isdigit() and len(fixed) <= len(str(LATEST_STAMP)):
+        seconds = int(fixed)
+        if _EARLIEST_ZIP_TIME <= seconds <= LATEST_STAMP:
+            return float(seconds)
+    return time.time()
 
 
 def _package(package: Any, stamp: float) -> bytes:

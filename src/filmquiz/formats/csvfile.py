@@ -71,7 +71,9 @@ def export(edition: Edition) -> Exported:
 
 
 def _row(question: Question) -> list[str]:
-    answers = question.right_choices
+    # A multi question's answers in the bank's own order, to come back so.
+    answers = question.answer if isinstance(question.answer, tuple) else ()
+    answers = answers or question.right_choices
     if question.type == "text":
         answers = (*answers, *question.accept)
     return [
@@ -91,6 +93,10 @@ def _row(question: Question) -> list[str]:
 def read(text: str, source: Path) -> Source:
     """The questions of a CSV file with a header row naming its columns."""
     del source  # problems are located by line; the caller names the file
+    from filmquiz.bankfile.reading import size_limit
+
+    # A cell may be as big as a bank (csv stops at 128 KB by default).
+    csv.field_size_limit(min(size_limit(), 2**31 - 1))
     reader = csv.reader(
         io.StringIO(text, newline=""), delimiter=_separator(text), strict=True
     )
@@ -98,6 +104,8 @@ def read(text: str, source: Path) -> Source:
     drafts: list[Draft] = []
     try:
         header = next(reader, None)
+        while header is not None and not any(cell.strip() for cell in header):
+            header = next(reader, None)  # blank lines before the header
         if header is None:
             return Source([], [Problem("", "the file is empty")], [], {})
         names = [name.strip().lower() for name in header]
@@ -112,16 +120,22 @@ def read(text: str, source: Path) -> Source:
                 continue  # a blank line between questions
             number += 1
             where = f"line {start} (question {number})"
-            if len(row) > len(names):
+            unnamed = [
+                cell
+                for column, cell in enumerate(row)
+                if column >= len(names) or not names[column]
+            ]
+            if any(cell.strip() for cell in unnamed):
                 problems.append(
                     Problem(
                         where,
-                        f"has {len(row)} cells, but the header names "
-                        f"{len(names)} columns",
+                        f"has a cell in a column the header does not name "
+                        f"(it names {sum(map(bool, names))} columns)",
                     )
                 )
             else:
-                cells = dict(zip(names, (cell.strip() for cell in row), strict=False))
+                named = zip(names, row, strict=False)  # a short row: cells missing
+                cells = {name: cell for name, cell in named if name}
                 try:
                     drafts.append(Draft(where, _fields(cells)))
                 except _RowProblem as problem:
@@ -139,7 +153,7 @@ point (Excel in French or Spanish, say); a tab."""
 
 def _separator(text: str) -> str:
     """The separator that makes the most known column names of the header."""
-    header = text.split("\n", 1)[0]
+    header = next((line for line in text.splitlines() if line.strip()), "")
 
     def known(separator: str) -> int:
         cells = next(csv.reader([header], delimiter=separator), [])
@@ -150,7 +164,7 @@ def _separator(text: str) -> str:
 
 def _header_problems(names: list[str]) -> list[Problem]:
     problems = []
-    unknown = [name for name in names if name not in COLUMNS]
+    unknown = [name for name in names if name and name not in COLUMNS]
     if unknown:
         problems.append(
             Problem(
@@ -158,7 +172,7 @@ def _header_problems(names: list[str]) -> list[Problem]:
                 f"unknown column {unknown[0]!r}; the columns are {', '.join(COLUMNS)}",
             )
         )
-    twice = sorted({name for name in names if names.count(name) > 1})
+    twice = sorted({name for name in names if name and names.count(name) > 1})
     if twice:
         problems.append(Problem("line 1", f"the column {twice[0]!r} is named twice"))
     missing = [name for name in REQUIRED if name not in names]
@@ -176,14 +190,16 @@ class _RowProblem(Exception):
 def _fields(cells: dict[str, str]) -> dict[str, Any]:
     """A question's keys from the cells of its row; what the cells do not say
     is left out, for the bank's checks to name."""
+    # Text is taken as it is, spaces and all, so that a bank comes back
+    # exactly; the columns of fixed words are read in any case and spacing.
     for name in _LOWER_CASE:
         if name in cells:
-            cells[name] = cells[name].lower()
+            cells[name] = cells[name].strip().lower()
     choices = _lines(cells.get("choices", ""))
     answers = _lines(cells.get("answer", ""))
     kind = cells.get("type") or _told_type(choices, answers)
     fields: dict[str, Any] = {}
-    if cells.get("id"):
+    if cells.get("id", "").strip():
         fields["id"] = cells["id"]
     fields["type"] = kind
     fields["prompt"] = cells.get("prompt", "")
@@ -207,7 +223,7 @@ def _fields(cells: dict[str, str]) -> dict[str, Any]:
     else:
         fields["answer"] = answers[0] if answers else ""
     for name in ("category", "difficulty", "spoiler", "explanation", "source"):
-        if cells.get(name):
+        if cells.get(name, "").strip():
             fields[name] = cells[name]
     return fields
 
@@ -223,4 +239,4 @@ def _told_type(choices: list[str], answers: list[str]) -> str:
 
 def _lines(cell: str) -> list[str]:
     """The items of a cell, one per line, without empty lines."""
-    return [line.strip() for line in cell.splitlines() if line.strip()]
+    return [line for line in cell.splitlines() if line.strip()]

@@ -56,6 +56,17 @@ def source_text(data: bytes, source: Path) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise BankError(source, [Problem("", "not valid UTF-16 text")]) from None
+    if _looks_like_utf16(data):
+        raise BankError(
+            source,
+            [
+                Problem(
+                    "",
+                    "looks like UTF-16 text without a byte order mark; save it "
+                    "as UTF-8",
+                )
+            ],
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -74,6 +85,12 @@ def source_text(data: bytes, source: Path) -> str:
         ) from None
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """True for text whose every other byte is zero: ASCII in UTF-16."""
+    head = data[:200]
+    return len(head) >= 4 and any(head) and (not any(head[1::2]) or not any(head[0::2]))
+
+
 def assemble(read: Source, *, source: Path, title: str) -> Imported:
     """The bank document of what an importer read, or BankError naming every
     problem with where it is in ``source``."""
@@ -82,22 +99,20 @@ def assemble(read: Source, *, source: Path, title: str) -> Imported:
     problems = list(read.problems)
     notes = [*read.left_out, *read.notes]
     questions: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, ...]] = set()
     ids: dict[str, str] = {}  # each id used, and where its question is
     duplicates = 0
     for draft in read.drafts:
         fields = dict(draft.fields)
         prompt = str(fields.get("prompt", ""))
-        key = (prompt.casefold(), _answer_key(fields.get("answer")))
+        key = _sameness(fields)
         if key in seen:
             duplicates += 1
             continue
         seen.add(key)
         given = fields.get("id")
         if given is None or given in ids:
-            derived = question_id(prompt)
-            if derived in ids:
-                derived = question_id(f"{prompt} {key[1]}")
+            derived = _free_id(prompt, _answer_key(fields.get("answer")), ids)
             if given is not None:
                 notes.append(
                     f"{draft.where}: the id {quote(given)} is also the id of the "
@@ -168,6 +183,31 @@ def _line_of(note: str) -> int:
     """The line a note starts with (``line 12 ...``), to say notes in order."""
     words = note.split(maxsplit=2)
     return int(words[1]) if len(words) > 1 and words[1].isdigit() else 0
+
+
+def _sameness(fields: dict[str, Any]) -> tuple[str, ...]:
+    """What makes two questions the same question given twice: the same type,
+    prompt, choices and answer, case aside. (The same prompt with other
+    choices, or asked another way, is another question.)"""
+    choices = fields.get("choices")
+    listed = choices if isinstance(choices, list) else []
+    return (
+        str(fields.get("type", "single")),
+        str(fields.get("prompt", "")).casefold(),
+        "\n".join(sorted(str(choice).casefold() for choice in listed)),
+        _answer_key(fields.get("answer")),
+    )
+
+
+def _free_id(prompt: str, answer: str, ids: dict[str, str]) -> str:
+    """An id made from a question's text that no question has yet."""
+    for made in (question_id(prompt), question_id(f"{prompt} {answer}")):
+        if made not in ids:
+            return made
+    number = 2
+    while f"{made}-{number}" in ids:
+        number += 1
+    return f"{made}-{number}"
 
 
 def _answer_key(answer: Any) -> str:

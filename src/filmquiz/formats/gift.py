@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 from filmquiz.bankfile.model import Bank, Question
 from filmquiz.bankfile.rules import ENDING, Spoiler, spoiler_rank
-from filmquiz.errors import Problem
+from filmquiz.errors import BankError, Problem
 from filmquiz.formats.drafts import Draft, Source
 from filmquiz.formats.exported import Edition, Exported, LeftOut
 from filmquiz.visible import quote
@@ -87,6 +87,10 @@ def _misread(question: Question) -> str | None:
     the braces makes a matching question, and ``%50%`` at the start of an
     answer is a weight."""
     answers = (*question.choices, *question.right_choices, *question.accept)
+    texts = [question.id, question.prompt, *answers]
+    texts += [t for t in (question.explanation, question.category) if t is not None]
+    if any(text != text.strip() for text in texts):
+        return "GIFT trims the spaces at the ends of its text"
     if question.type in ("single", "text") and any("->" in a for a in answers):
         return 'GIFT takes an answer with "->" for a matching question'
     if question.type != "truefalse" and any(_WEIGHT.match(a) for a in answers):
@@ -104,12 +108,12 @@ def _bank_comment(bank: Bank, spoilers: Spoiler | None) -> list[str]:
         keys = tuple(key for key in keys if key != "spoiler_words")
     document = {key: msgspec.to_builtins(getattr(bank, key)) for key in keys}
     kept = {key: value for key, value in document.items() if value}
-    return [f"// {bank.title}", BANK_COMMENT + _json(kept), ""]
+    return [f"// Quiz: {bank.title}", BANK_COMMENT + _json(kept), ""]
 
 
 def _question(question: Question) -> list[str]:
     prompt = escape(question.prompt)
-    if question.prompt.startswith("["):
+    if question.prompt.lstrip().startswith("["):
         prompt = "[plain]" + prompt  # not to be taken for a format like [html]
     head = f"::{escape(question.id)}::{prompt} {{"
     if question.type == "truefalse":
@@ -219,7 +223,7 @@ def read(text: str, source: Path) -> Source:
         for key, value in block.comment.items():
             if key == "category" and value is NO_CATEGORY:
                 fields.pop("category", None)
-            elif key in (*_QUESTION_KEYS, "category") and isinstance(value, str):
+            else:  # the bank's checks say what is wrong with a value
                 fields[key] = value
         drafts.append(Draft(where, fields))
     return Source(drafts, problems, left_out, bank, notes)
@@ -238,9 +242,8 @@ def _blocks(
         stripped = line.strip()
         if stripped.startswith("//"):
             if stripped.startswith(BANK_COMMENT.strip()):
-                bank.update(
-                    _comment(stripped, BANK_COMMENT, number, problems, _BANK_KEYS)
-                )
+                said = _comment(stripped, BANK_COMMENT, number, problems, _BANK_KEYS)
+                bank.update(_checked_bank(said, number, problems))
             elif stripped.startswith(QUESTION_COMMENT.strip()) and not lines:
                 comment = _comment(
                     stripped,
@@ -275,7 +278,7 @@ def _comment(
     """What a ``// filmquiz`` comment says: a JSON object of known keys."""
     try:
         value = json.loads(line[len(prefix.strip()) :])
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested past reading
         value = None
     if not isinstance(value, dict) or any(key not in keys for key in value):
         problems.append(
@@ -287,6 +290,28 @@ def _comment(
         )
         return {}
     return value
+
+
+def _checked_bank(
+    said: dict[str, Any], number: int, problems: list[Problem]
+) -> dict[str, Any]:
+    """What a ``// filmquiz bank:`` comment says of the bank, if the bank's
+    own checks take it; else nothing, and its problems placed on its line."""
+    if not said:
+        return {}
+    from filmquiz.bankfile.problems import careful_bank
+    from filmquiz.bankfile.rules import FORMAT_VERSION
+
+    question = {"id": "q", "type": "truefalse", "prompt": "Q?", "answer": True}
+    document = {"format": FORMAT_VERSION, "title": "Quiz", **said}
+    document["questions"] = [question]
+    try:
+        data = json.dumps(document).encode()
+        careful_bank(data, slug="import", source=Path("comment"))
+    except BankError as error:
+        problems += [Problem(f"line {number}", p.message) for p in error.problems]
+        return {}
+    return said
 
 
 def _brace_change(line: str) -> int:
@@ -320,7 +345,9 @@ def unescape(text: str) -> str:
             out.append(" " if following == "n" else following)
         else:
             out.append(character)
-    return " ".join(line.strip() for line in "".join(out).splitlines()).strip()
+    # A tab is a space to a reader, and bank text holds none.
+    lines = "".join(out).replace("\t", " ").splitlines()
+    return " ".join(line.strip() for line in lines).strip()
 
 
 def _category(path: str) -> str | None:
@@ -330,7 +357,7 @@ def _category(path: str) -> str | None:
         level.replace("\0", "/").strip()
         for level in path.replace("//", "\0").split("/")
     ]
-    in_context = bool(levels) and _CONTEXT.fullmatch(levels[0]) is not None
+    in_context = len(levels) > 1 and _CONTEXT.fullmatch(levels[0]) is not None
     named = [level for level in levels[1 if in_context else 0 :] if level]
     if not named or (in_context and named == ["top"]):
         return None

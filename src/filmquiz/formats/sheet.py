@@ -41,8 +41,10 @@ WRITE_IN = "Answer:"
 # Only these are escaped, so a sheet stays readable as plain text (a full
 # stop or a colon needs no backslash); what matters only at the start of a
 # line (a heading, a list, a quote) is escaped there.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$])")
-_LINE_START = re.compile(r"^([#+=-]|[0-9]+(?=[.)]))")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#])")
+_LINE_START = re.compile(r"^(\s*)([+=-]|[0-9]+(?=[.)]))")
+"""What starts a list or a rule at the start of a line, even after spaces
+(``#``, which also ends a heading, is escaped everywhere)."""
 _WRITING_LINE = "_" * 32
 """Where a typed answer is written: in the middle of a line, a run of
 underscores after a space is neither emphasis nor a rule."""
@@ -81,7 +83,9 @@ def markdown_text(text: str) -> str:
     """``text`` escaped so that Markdown shows every character of it as
     written and reads none of it as markup."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda found: _escaped_start(found.group()), escaped)
+    return _LINE_START.sub(
+        lambda found: found.group(1) + _escaped_start(found.group(2)), escaped
+    )
 
 
 def _escaped_start(start: str) -> str:
