@@ -462,3 +462,19 @@ def test_hashes_and_indented_list_marks_stay_text(
     assert "<h1>Ends with hashes ##</h1>" in drawn
     assert "<ol" not in drawn
     assert "<ul>" not in drawn.split("Answer key")[1]
+
+
+def test_an_address_in_a_source_can_be_copied(
+    write_bank: WriteBank, tmp_path: Path
+) -> None:
+    """Underscores inside a word are no emphasis, and are left unescaped, so
+    an address copied from the sheet's text still works; at a word's edge
+    they are escaped."""
+    address = "https://example.org/el_cine_en_la_ser/"
+    bank = write_bank(bank_document(question("one", source=address, prompt="_a_?")))
+    page = sheet(bank, tmp_path / "sources.md")
+    assert f"Source: {address}" in page
+    assert "\\_a\\_?" in page
+    drawn = rendered(page)
+    assert address in drawn
+    assert "<em>" not in drawn

@@ -41,7 +41,9 @@ WRITE_IN = "Answer:"
 # Only these are escaped, so a sheet stays readable as plain text (a full
 # stop or a colon needs no backslash); what matters only at the start of a
 # line (a heading, a list, a quote) is escaped there.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>&|~$#]|(?<![^\W_])_|_(?![^\W_]))")
+"""An underscore between two letters or digits (``el_cine``) cannot start
+or end emphasis, and stays as it is: an address in a source can be copied."""
 _LINE_START = re.compile(r"^(\s*)([+=-]|[0-9]+(?=[.)]))")
 """What starts a list or a rule at the start of a line, even after spaces
 (``#``, which also ends a heading, is escaped everywhere)."""
