@@ -107,10 +107,9 @@ class Screen:
     # -- errors ------------------------------------------------------------
 
     def error(self, message: str) -> None:
-        """One plain error message on stderr."""
-        self.errors.print(
-            Text.assemble(("error: ", "bold red"), visible(message)), soft_wrap=True
-        )
+        """One plain error message on stderr: one line into a pipe or file,
+        wrapped between words in a terminal."""
+        self.errors.print(Text.assemble(("error: ", "bold red"), visible(message)))
 
     def usage_error(self, message: str, help_command: str) -> None:
         """A usage error on stderr, and where the help is."""
@@ -118,11 +117,9 @@ class Screen:
         self.errors.print(Text(f"Try '{visible(help_command)} --help' for help."))
 
     def warning(self, message: str) -> None:
-        """One line on stderr about something that did not stop the command."""
-        self.errors.print(
-            Text.assemble(("warning: ", "bold yellow"), visible(message)),
-            soft_wrap=True,
-        )
+        """One line on stderr about something that did not stop the command
+        (wrapped between words in a terminal)."""
+        self.errors.print(Text.assemble(("warning: ", "bold yellow"), visible(message)))
 
     def problems(self, lines: Iterable[str]) -> None:
         """Problems (a bank's, one per line) on stderr."""
