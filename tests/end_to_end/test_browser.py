@@ -680,6 +680,85 @@ def test_the_spoiler_chooser_keeps_to_the_level_picked(
     only_the_file(visit, path)
 
 
+def test_a_count_is_taken_from_the_level_the_player_picks(
+    export: Callable[..., Path], open_page: OpenPage
+) -> None:
+    """Exported with --count 5 but no --spoilers, the page offers 5
+    questions at each level, and the safest asks the 5 that `play --seed 7
+    --count 5 --spoilers none` asks, in its order."""
+    path = export(PARALLEL_MOTHERS.stem, "--seed", SEED, "--count", "5")
+    visit = open_page(path)
+    page = visit.page
+    offers = page.locator("#start-choices button").all_text_contents()
+    assert all(offer.endswith("(5 questions)") for offer in offers)
+    page.locator("#start-choices button").first.click()
+    asked = play_through(page, first_choice(page))
+    rounds = plan_game(
+        load_bank(PARALLEL_MOTHERS),
+        Selection(seed=int(SEED), limit=5, spoilers="none"),
+    )
+    assert [q["prompt"] for q in asked] == [r.question.prompt for r in rounds]
+    only_the_file(visit, path)
+
+
+def test_a_held_enter_key_leaves_the_verdict_on_screen(
+    export: Callable[..., Path], open_page: OpenPage, write_bank: WriteBank
+) -> None:
+    """Enter held down on a choice answers it once: its repeats do not press
+    the Next button that takes the choice's place."""
+    path = export(write_bank(small_bank()), "--seed", SEED, "--spoilers", "ending")
+    page = open_page(path).page
+    page.get_by_role("button", name="Start the quiz").click()
+    while read_question(page)["type"] != "buttons":
+        first_choice(page)(read_question(page))
+        page.locator("#next").click()
+    page.locator("#answer-form .choice").first.focus()
+    for _ in range(4):
+        page.keyboard.down("Enter")
+    page.keyboard.up("Enter")
+    assert page.locator("#feedback").text_content()
+    assert page.locator("#next").is_visible()
+
+
+def test_without_javascript_the_page_still_says_what_it_is(
+    export: Callable[..., Path], browser: Browser
+) -> None:
+    """The title, film, credits and licence are in the page itself, with
+    the line that asks for JavaScript."""
+    path = export(PARALLEL_MOTHERS.stem)
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        assert page.locator("h1").text_content() == "Parallel Mothers"
+        assert page.locator("#film").text_content() == (
+            "Madres paralelas, 2021, directed by Pedro Almodóvar"
+        )
+        assert page.locator("#credits").is_visible()
+        assert (page.locator("#license").text_content() or "").startswith("Licence: ")
+        assert "turn JavaScript on" in (page.locator("main").text_content() or "")
+    finally:
+        context.close()
+
+
+def test_a_quiz_that_never_reaches_the_ending_does_not_say_it_does(
+    export: Callable[..., Path], open_page: OpenPage, write_bank: WriteBank
+) -> None:
+    """With questions of the premise and the early film only, the widest
+    choice is "Every question", not "the ending too"."""
+    document = small_bank()
+    for question, level in zip(
+        document["questions"], ["none", "early"] * 2, strict=True
+    ):
+        question["spoiler"] = level
+    page = open_page(export(write_bank(document))).page
+    offers = page.locator("#start-choices button").all_text_contents()
+    assert offers == [
+        "Only questions that spoil nothing (2 questions)",
+        "Every question (4 questions)",
+    ]
+
+
 def test_dark_and_reduced_motion_preferences_change_the_styles(
     export: Callable[..., Path], open_page: OpenPage, write_bank: WriteBank
 ) -> None:

@@ -52,8 +52,11 @@ def export(
     if not to_stdout:
         _check_output(output, format_, force=force)
     bank = catalog.load(quiz)
+    # A page that asks its player which questions to play takes --count of
+    # the level chosen: it is given them all.
+    deferred = format_.asks_spoilers and spoilers is None and count is not None
     selection = Selection(
-        limit=count,
+        limit=None if deferred else count,
         categories=tuple(categories),
         difficulties=tuple(difficulties),  # type: ignore[arg-type]
         shuffle=seed is not None,
@@ -66,6 +69,7 @@ def export(
         seed=seed,
         spoilers=spoilers,
         suffix=output.suffix.lower(),
+        limit=count if deferred else None,
     )
     exported = format_.exporter()(edition)
     if not exported.questions:

@@ -32,6 +32,10 @@ class Edition(NamedTuple):
     suffix: str = ""
     """The output file's suffix in lower case (``.html``), for a format
     written two ways (``sheet``)."""
+    limit: int | None = None
+    """``--count`` when the format chooses the spoiler level itself (a web
+    page asks its player): ``rounds`` then holds every question, and the
+    game takes the first ``limit`` of the level chosen."""
 
 
 class LeftOut(NamedTuple):
@@ -69,6 +73,9 @@ class Format(NamedTuple):
     """True when ``--seed`` may order it (the formats people play from)."""
     binary: bool = False
     """True when it cannot be written to standard output as text."""
+    asks_spoilers: bool = False
+    """True when the export asks its player which questions to play, as
+    ``play`` does, unless --spoilers chose."""
     suffixes: tuple[str, ...] = ()
     """The endings its file's name may have, when what it is written as (or
     what opens it) goes by the ending; any, when empty."""
@@ -83,7 +90,13 @@ class Format(NamedTuple):
 EXPORT_FORMATS = {
     format_.name: format_
     for format_ in (
-        Format("html", "a web page that plays the quiz", "webpage", shuffled=True),
+        Format(
+            "html",
+            "a web page that plays the quiz",
+            "webpage",
+            shuffled=True,
+            asks_spoilers=True,
+        ),
         Format(
             "sheet",
             "a printable sheet and answer key (Markdown, or HTML for .html)",

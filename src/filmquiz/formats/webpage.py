@@ -38,7 +38,7 @@ from filmquiz.game import judging
 from filmquiz.visible import is_invisible
 
 if TYPE_CHECKING:
-    from filmquiz.bankfile.model import Question
+    from filmquiz.bankfile.model import Bank, Question
     from filmquiz.bankfile.rules import Spoiler
 
 SPOILER_CHOICES: tuple[tuple[Spoiler, str], ...] = (
@@ -49,6 +49,9 @@ SPOILER_CHOICES: tuple[tuple[Spoiler, str], ...] = (
 """What the page offers before a game that may spoil the film, safest
 first: the terminal's menu (render.wording.SPOILER_MENU) without its
 command-line options, which mean nothing in a browser."""
+
+EVERY_QUESTION = "Every question"
+"""The widest choice's words when no question reaches the ending."""
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _JSON_UNSAFE = {
@@ -80,15 +83,49 @@ def export(edition: Edition) -> Exported:
         f"default-src 'none'; script-src {_digest(script)}; "
         f"style-src {_digest(style)}; base-uri 'none'; form-action 'none'"
     )
+    bank = edition.bank
     parts = {
         "policy": html.escape(policy, quote=False),
-        "title": html.escape(edition.bank.title),
+        "title": html.escape(bank.title),
+        # Written into the page, not by its script: a reader without
+        # JavaScript still sees what the quiz is and whose questions they are.
+        "heading": html.escape(bank.title),
+        "film": _paragraph("film", film_line(bank)),
+        "credits": _paragraph("credits", bank.credits and f"Credits: {bank.credits}"),
+        "license": _paragraph("license", bank.license and f"Licence: {bank.license}"),
         "style": style,
         "data": data,
         "script": script,
     }
     page = _PLACEHOLDER.sub(lambda match: parts[match.group(1)], _asset("quiz.html"))
     return Exported(data=page.encode("utf-8"), questions=len(edition.rounds))
+
+
+def film_line(bank: Bank) -> str:
+    """The film as ``show`` names it: "Parallel Mothers (Madres paralelas),
+    2021, directed by Pedro Almodóvar", the title left out when the quiz's
+    own title already is the film's."""
+    film = bank.film
+    if film is None:
+        return ""
+    named = bool(film.title) and film.title != bank.title
+    title = film.title if named else film.original_title
+    parts = []
+    if title:
+        both = named and film.original_title
+        parts.append(f"{title} ({film.original_title})" if both else title)
+    if film.year is not None:
+        parts.append(str(film.year))
+    if film.director:
+        parts.append(f"directed by {film.director}")
+    return ", ".join(parts)
+
+
+def _paragraph(id_: str, text: str | None) -> str:
+    """A paragraph of the page's header or footer, or nothing."""
+    if not text:
+        return ""
+    return f'<p id="{id_}">{html.escape(text, quote=False)}</p>'
 
 
 def page_data(edition: Edition) -> dict[str, Any]:
@@ -110,6 +147,8 @@ def page_data(edition: Edition) -> dict[str, Any]:
         "credits": bank.credits,
         "license": bank.license,
         "seeded": edition.seed is not None,
+        "limit": edition.limit,
+        "everyQuestion": EVERY_QUESTION,
         # The page asks which questions to play only when nobody chose, and
         # only when some question reaches further than the premise.
         "askSpoilers": edition.spoilers is None and max(ranks, default=0) > 0,

@@ -48,37 +48,6 @@
     return copy;
   }
 
-  // The header and footer: what the quiz is, and whose questions they are.
-  function describeQuiz() {
-    byId("quiz-title").textContent = data.title;
-    const film = data.film;
-    if (film) {
-      // As the terminal's `show` says it: "Parallel Mothers (Madres
-      // paralelas), 2021, directed by Pedro Almodóvar"; the title left out
-      // when the quiz's own title already is the film's.
-      const named = film.title && film.title !== data.title;
-      const title = named ? film.title : film.originalTitle;
-      const parts = [];
-      if (title) {
-        parts.push(named && film.originalTitle ? `${title} (${film.originalTitle})` : title);
-      }
-      if (film.year !== null && film.year !== undefined) parts.push(String(film.year));
-      if (film.director) parts.push(`directed by ${film.director}`);
-      const line = byId("film");
-      line.textContent = parts.join(", ");
-      line.hidden = !line.textContent;
-    }
-    for (const [id, label, text] of [
-      ["credits", "Credits: ", data.credits],
-      ["license", "Licence: ", data.license],
-    ]) {
-      if (text) {
-        byId(id).textContent = label + text;
-        byId(id).hidden = false;
-      }
-    }
-  }
-
   // The start: how many questions, or, before a game that may spoil the
   // film, which questions to play. Only the quiz's own title and counts
   // are shown here, never a question.
@@ -104,7 +73,7 @@
         buttons.append(button);
       }
     } else {
-      heading.textContent = `${plural(data.questions.length, "question")}, one at a time.`;
+      heading.textContent = `${plural(asked(data.questions), "question")}, one at a time.`;
       buttons.removeAttribute("role");
       if (data.spoilsEnding) {
         const what = data.film ? "how the film ends" : "how a film ends";
@@ -125,12 +94,22 @@
   function spoilerOffers() {
     const offers = [];
     for (const choice of data.spoilerChoices) {
-      const count = data.questions.filter((q) => q.spoiler <= choice.rank).length;
-      if (!count) continue;
-      if (offers.length && offers[offers.length - 1].count === count) offers.pop();
-      offers.push({ ...choice, count });
+      const kept = data.questions.filter((q) => q.spoiler <= choice.rank);
+      if (!kept.length) continue;
+      // Two levels that keep the same questions are one choice.
+      if (offers.length && offers[offers.length - 1].kept === kept.length) offers.pop();
+      offers.push({ ...choice, kept: kept.length, count: asked(kept) });
+    }
+    // The widest offer says "the ending too" only if some question reaches it.
+    if (offers.length && !data.spoilsEnding) {
+      offers[offers.length - 1].label = data.everyQuestion;
     }
     return offers;
+  }
+
+  /** How many of `questions` a game asks: all, or the first `--count`. */
+  function asked(questions) {
+    return data.limit === null ? questions.length : Math.min(questions.length, data.limit);
   }
 
   let level = Infinity;
@@ -146,6 +125,9 @@
         q.shuffles ? { ...q, choices: shuffled(q.choices) } : q,
       );
     }
+    // --count takes the first questions of the level chosen, as `play
+    // --count N --spoilers LEVEL` does.
+    questions = questions.slice(0, asked(questions));
     game = { questions, index: 0, results: [] };
     showQuestion();
   }
@@ -335,8 +317,18 @@
     byId("final-heading").focus();
   }
 
+  // A key held down repeats: Enter held on an answer would press the Next
+  // button that takes its place before the verdict could be read.
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.repeat && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+      }
+    },
+    true,
+  );
   byId("next").addEventListener("click", nextQuestion);
   byId("play-again").addEventListener("click", () => startGame(level));
-  describeQuiz();
   showStart();
 })();
