@@ -73,6 +73,19 @@ def read_whole(path: Path, limit: int) -> bytes:
 class AlreadyThere(FilmquizError):
     """``write_atomically`` was told not to replace a file, and one is there."""
 
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{visible(str(path))} already exists; pass --force to replace it"
+        )
+
+
+def unwritable(path: Path, error: OSError) -> FilmquizError:
+    """The error for a file the system will not let filmquiz write (a name
+    too long, a folder that is a file, no permission ...)."""
+    return FilmquizError(
+        f"{visible(str(path))}: cannot be written ({error.strerror or error})"
+    )
+
 
 def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and one rename.
@@ -104,9 +117,7 @@ def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
-        raise FilmquizError(
-            f"{visible(str(path))}: cannot be written ({error.strerror or error})"
-        ) from None
+        raise unwritable(path, error) from None
 
 
 def _link_new(temporary: str, path: Path) -> None:
@@ -114,16 +125,12 @@ def _link_new(temporary: str, path: Path) -> None:
     try:
         os.link(temporary, path)
     except FileExistsError:
-        raise AlreadyThere(
-            f"{visible(str(path))} already exists; pass --force to replace it"
-        ) from None
+        raise AlreadyThere(path) from None
     except OSError:
         # A file system without hard links (FAT, some network shares): look,
         # then rename; a file appearing in between is all this can miss.
         if path.exists():
-            raise AlreadyThere(
-                f"{visible(str(path))} already exists; pass --force to replace it"
-            ) from None
+            raise AlreadyThere(path) from None
         Path(temporary).replace(path)
         return
     Path(temporary).unlink()

@@ -38,6 +38,27 @@ MARKUP = ("<em>", "<a ", "<b>", "<code>", "<s>", "<del>", "<table>", "<script")
 """Tags bank text would have made had it been read as Markdown."""
 
 
+def export_by_command(output: Path) -> subprocess.CompletedProcess[str]:
+    """``filmquiz export sheet parallel-mothers --output OUTPUT``, run as a
+    user runs it."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "filmquiz",
+            "export",
+            "sheet",
+            "parallel-mothers",
+            "--output",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+    )
+
+
 def sheet(
     quiz: str | Path,
     output: Path,
@@ -186,22 +207,7 @@ class TestMarkdown:
         """``filmquiz export sheet`` writes the Markdown sheet of a shipped
         bank, and says so."""
         output = tmp_path / "pm.md"
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "filmquiz",
-                "export",
-                "sheet",
-                "parallel-mothers",
-                "--output",
-                str(output),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
-        )
+        done = export_by_command(output)
         assert done.returncode == 0, done.stderr
         assert done.stdout == (
             "It gives away how the film ends: --spoilers LEVEL leaves out what its "
@@ -373,21 +379,7 @@ class TestHtml:
         title, print CSS, the answer key on a page of its own, and nothing
         fetched from anywhere."""
         output = tmp_path / "pm.html"
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "filmquiz",
-                "export",
-                "sheet",
-                "parallel-mothers",
-                "--output",
-                str(output),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        done = export_by_command(output)
         assert done.returncode == 0, done.stderr
         page = output.read_text(encoding="utf-8")
         assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n')

@@ -104,12 +104,12 @@ def decode_json(data: bytes, source: Path) -> Any:
     def fail(where: str, message: str) -> BankError:
         return BankError(source, [Problem(where, message)])
 
-    if _looks_like_utf16(data):
+    if looks_like_utf16(data):
         raise fail("", "the file looks like UTF-16 text; save it as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        where = _position(data[: error.start].decode("utf-8", "replace"), None)
+        where = position(data[: error.start].decode("utf-8", "replace"), None)
         bad = data[error.start : error.start + 1].hex()
         raise fail(where, f"not valid UTF-8 text (byte 0x{bad})") from None
     if not text.strip():
@@ -121,7 +121,7 @@ def decode_json(data: bytes, source: Path) -> Any:
             parse_constant=_refuse_constant,
         )
     except json.JSONDecodeError as error:
-        where = _position(text, error.pos)
+        where = position(text, error.pos)
         reason = error.msg[:1].lower() + error.msg[1:]
         raise fail(where, f"not valid JSON: {reason}") from None
     except _NonFiniteNumber as error:
@@ -129,7 +129,7 @@ def decode_json(data: bytes, source: Path) -> Any:
             (m for m in re.finditer(_NON_FINITE, text) if m.group(1)),
             None,
         )
-        where = _position(text, match.start(1)) if match else ""
+        where = position(text, match.start(1)) if match else ""
         message = f"{error} is not allowed in JSON; write a number or a string"
         raise fail(where, message) from None
     except RecursionError:
@@ -137,12 +137,12 @@ def decode_json(data: bytes, source: Path) -> Any:
     except ValueError:
         # Python refuses to read an integer of more than 4,300 digits.
         digits = re.search(r"[0-9]{4301,}", text)
-        where = _position(text, digits.start()) if digits else ""
+        where = position(text, digits.start()) if digits else ""
         message = "a number of more than 4,300 digits is too long to read"
         raise fail(where, message) from None
 
 
-def _looks_like_utf16(data: bytes) -> bool:
+def looks_like_utf16(data: bytes) -> bool:
     """True for UTF-16 text: a UTF-16 byte order mark, or the zero bytes that
     ASCII text has every other byte in UTF-16."""
     if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
@@ -153,7 +153,7 @@ def _looks_like_utf16(data: bytes) -> bool:
     return not any(head[1::2]) or not any(head[0::2])
 
 
-def _position(text: str, index: int | None) -> str:
+def position(text: str, index: int | None) -> str:
     """``line L, column C`` (both from 1) of ``index`` in ``text``, or its end."""
     before = text if index is None else text[:index]
     line = before.count("\n") + 1

@@ -24,6 +24,14 @@ Spoiler = Literal["none", "early", "middle", "ending"]
 SPOILER_LEVELS: tuple[Spoiler, ...] = get_args(Spoiler)
 """How far into the film a question reaches (its answer, prompt, choices or
 explanation), from the premise to the ending."""
+SPOILER_CHOICES: tuple[tuple[Spoiler, str], ...] = (
+    ("none", "Only questions that spoil nothing"),
+    ("middle", "Up to the middle of the film"),
+    ("ending", "Every question, the ending too"),
+)
+"""What a game that may spoil the ending offers before it starts, safest
+first: in the terminal (with the option that asks for each) and on a web
+page alike."""
 UNMARKED_SPOILER: Spoiler = "ending"
 """The level of a question that does not say: the cautious one."""
 ENDING = len(SPOILER_LEVELS) - 1
@@ -135,11 +143,12 @@ def choice_count_fits(count: int) -> bool:
     return MIN_CHOICES <= count <= MAX_CHOICES
 
 
-def one_of(words: Sequence[str]) -> str:
-    """``words`` as a reader says them: "easy, medium or hard"."""
+def one_of(words: Sequence[str], last: str = "or") -> str:
+    """``words`` as a reader says them: "easy, medium or hard" (with
+    ``last="and"``: "ids, categories and sources")."""
     if len(words) < 2:
         return "".join(words)
-    return f"{', '.join(words[:-1])} or {words[-1]}"
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
 LEADING_ARTICLES = frozenset({"the", "a", "an", "el", "la", "los", "las", "le", "les"})

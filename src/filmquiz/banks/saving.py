@@ -16,7 +16,7 @@ from filmquiz.bankfile.model import Bank
 from filmquiz.bankfile.reading import parse_bank, read_bank_file, slug_of
 from filmquiz.banks.catalog import SHIPPED_QUIZZES, user_quizzes
 from filmquiz.errors import FilmquizError
-from filmquiz.files import AlreadyThere, write_atomically
+from filmquiz.files import AlreadyThere, unwritable, write_atomically
 from filmquiz.visible import visible
 
 
@@ -81,18 +81,13 @@ def _store(data: bytes, bank: Bank, destination: Path, *, force: bool) -> Saved:
     try:
         return _stored(data, bank, destination, force=force)
     except OSError as error:  # a name too long, a folder that is a file ...
-        raise FilmquizError(
-            f"{visible(str(destination))}: cannot be written "
-            f"({error.strerror or error})"
-        ) from None
+        raise unwritable(destination, error) from None
 
 
 def _stored(data: bytes, bank: Bank, destination: Path, *, force: bool) -> Saved:
     replaced = destination.exists()
     if replaced and not force:
-        raise BankExists(
-            f"{visible(str(destination))} already exists; pass --force to replace it"
-        )
+        raise BankExists(str(AlreadyThere(destination)))
     in_user_folder = destination.parent.resolve() == user_quizzes().resolve()
     hides_shipped = in_user_folder and (SHIPPED_QUIZZES / f"{bank.slug}.json").exists()
     try:

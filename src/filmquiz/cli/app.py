@@ -24,10 +24,12 @@ import typer
 
 from filmquiz import __version__
 from filmquiz.cli.options import (
+    BankOutput,
     Categories,
     Count,
     Difficulties,
     Force,
+    GivenQuiz,
     JsonOutput,
     Lifelines,
     NoColor,
@@ -345,15 +347,7 @@ def list_quizzes(json_output: JsonOutput = False, no_color: NoColor = False) -> 
 )
 @_reporting_errors
 def show(
-    quiz: Annotated[
-        str,
-        typer.Argument(
-            help="A quiz name from `filmquiz list`, or the path of a bank file.",
-            metavar="QUIZ",
-            show_default=False,
-            autocompletion=complete_quiz,
-        ),
-    ],
+    quiz: GivenQuiz,
     json_output: JsonOutput = False,
     no_color: NoColor = False,
 ) -> None:
@@ -510,15 +504,7 @@ def export_quiz(
             show_default=False,
         ),
     ],
-    quiz: Annotated[
-        str,
-        typer.Argument(
-            help="A quiz name from `filmquiz list`, or the path of a bank file.",
-            metavar="QUIZ",
-            show_default=False,
-            autocompletion=complete_quiz,
-        ),
-    ],
+    quiz: GivenQuiz,
     output: Annotated[
         Path,
         typer.Option(
@@ -598,16 +584,7 @@ def import_opentdb(
             show_default=False,
         ),
     ],
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Where to write the bank.",
-            show_default=False,
-        ),
-    ],
+    output: BankOutput,
     category: Annotated[
         list[str] | None,
         typer.Option(
@@ -651,16 +628,6 @@ ImportSource = Annotated[
         show_default=False,
     ),
 ]
-ImportOutput = Annotated[
-    Path,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Where to write the bank.",
-        show_default=False,
-    ),
-]
 ImportTitle = Annotated[
     str | None,
     typer.Option(
@@ -670,76 +637,58 @@ ImportTitle = Annotated[
 ]
 
 
-@import_app.command(
-    "gift", cls=FilmquizCommand, short_help="Convert Moodle GIFT questions."
-)
-@_reporting_errors
-def import_gift(
-    source: ImportSource,
-    output: ImportOutput,
-    title: ImportTitle = None,
-    force: Force = False,
-    no_color: NoColor = False,
-) -> None:
+def _question_importer(format_name: str, short_help: str, description: str) -> None:
+    """Add ``filmquiz import FORMAT`` for one of the question formats: they
+    take the same arguments, and differ in what they read."""
+
+    def convert(
+        source: ImportSource,
+        output: BankOutput,
+        title: ImportTitle = None,
+        force: Force = False,
+        no_color: NoColor = False,
+    ) -> None:
+        from filmquiz.commands.importing import import_questions
+
+        imported = import_questions(
+            format_name,
+            source,
+            output=output,
+            stdin=getattr(sys.stdin, "buffer", None),
+            title=title,
+            force=force,
+        )
+        _show(imported, screen_for(no_color=no_color))
+
+    convert.__name__ = f"import_{format_name}"
+    convert.__doc__ = description
+    import_app.command(format_name, cls=FilmquizCommand, short_help=short_help)(
+        _reporting_errors(convert)
+    )
+
+
+_question_importer(
+    "gift",
+    "Convert Moodle GIFT questions.",
     """Convert Moodle GIFT questions into a bank: multiple choice (one right
     answer or several), true/false and short answer; $CATEGORY kept, general
     feedback as the explanation. Matching, numeric and essay questions are
-    named and left out."""
-    _import_questions("gift", source, output, title, force=force, no_color=no_color)
-
-
-@import_app.command("aiken", cls=FilmquizCommand, short_help="Convert Aiken questions.")
-@_reporting_errors
-def import_aiken(
-    source: ImportSource,
-    output: ImportOutput,
-    title: ImportTitle = None,
-    force: Force = False,
-    no_color: NoColor = False,
-) -> None:
-    """Convert Aiken questions into a bank: a question line, lettered
-    choices (A. or A)), then ANSWER: and the right letter."""
-    _import_questions("aiken", source, output, title, force=force, no_color=no_color)
-
-
-@import_app.command(
-    "csv", cls=FilmquizCommand, short_help="Convert a spreadsheet's CSV."
+    named and left out.""",
 )
-@_reporting_errors
-def import_csv(
-    source: ImportSource,
-    output: ImportOutput,
-    title: ImportTitle = None,
-    force: Force = False,
-    no_color: NoColor = False,
-) -> None:
+_question_importer(
+    "aiken",
+    "Convert Aiken questions.",
+    """Convert Aiken questions into a bank: a question line, lettered
+    choices (A. or A)), then ANSWER: and the right letter.""",
+)
+_question_importer(
+    "csv",
+    "Convert a spreadsheet's CSV.",
     """Convert CSV into a bank: a header row naming the columns (id, type,
     prompt, choices, answer, category, difficulty, spoiler, explanation,
     source), then one row per question; several choices or answers go on
-    lines of their own in one cell."""
-    _import_questions("csv", source, output, title, force=force, no_color=no_color)
-
-
-def _import_questions(
-    format_name: str,
-    source: str,
-    output: Path,
-    title: str | None,
-    *,
-    force: bool,
-    no_color: bool,
-) -> None:
-    from filmquiz.commands.importing import import_questions
-
-    imported = import_questions(
-        format_name,
-        source,
-        output=output,
-        stdin=getattr(sys.stdin, "buffer", None),
-        title=title,
-        force=force,
-    )
-    _show(imported, screen_for(no_color=no_color))
+    lines of their own in one cell.""",
+)
 
 
 club_app = typer.Typer(

@@ -2,6 +2,8 @@
 parsers that check their values and the completions that suggest them."""
 
 # No ``from __future__ import annotations``: see filmquiz.cli.app.
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -55,54 +57,44 @@ def parse_time_limit(text: str) -> float:
     return value
 
 
-def parse_scoring(text: str) -> str:
-    """A way of scoring, in any case."""
+def _word_of(text: str, words: Sequence[str]) -> str:
+    """``text`` as one of ``words``, in any case and spacing; BadParameter
+    naming them all otherwise."""
     from filmquiz.bankfile.rules import one_of
-    from filmquiz.game.scoring import SCORINGS
     from filmquiz.visible import quote
 
-    scoring = text.strip().lower()
-    if scoring not in SCORINGS:
-        raise typer.BadParameter(f"must be {one_of(SCORINGS)} (got {quote(text)})")
-    return scoring
+    word = text.strip().lower()
+    if word not in words:
+        raise typer.BadParameter(f"must be {one_of(words)} (got {quote(text)})")
+    return word
+
+
+def parse_scoring(text: str) -> str:
+    """A way of scoring, in any case."""
+    from filmquiz.game.scoring import SCORINGS
+
+    return _word_of(text, SCORINGS)
 
 
 def parse_difficulty(text: str) -> str:
     """A difficulty, in any case."""
-    from filmquiz.bankfile.rules import DIFFICULTIES, one_of
-    from filmquiz.visible import quote
+    from filmquiz.bankfile.rules import DIFFICULTIES
 
-    level = text.strip().lower()
-    if level not in DIFFICULTIES:
-        raise typer.BadParameter(f"must be {one_of(DIFFICULTIES)} (got {quote(text)})")
-    return level
+    return _word_of(text, DIFFICULTIES)
 
 
 def parse_spoiler_level(text: str) -> str:
     """A spoiler level, in any case."""
-    from filmquiz.bankfile.rules import SPOILER_LEVELS, one_of
-    from filmquiz.visible import quote
+    from filmquiz.bankfile.rules import SPOILER_LEVELS
 
-    level = text.strip().lower()
-    if level not in SPOILER_LEVELS:
-        raise typer.BadParameter(
-            f"must be {one_of(SPOILER_LEVELS)} (got {quote(text)})"
-        )
-    return level
+    return _word_of(text, SPOILER_LEVELS)
 
 
 def parse_export_format(text: str) -> str:
     """A format ``export`` writes, in any case."""
-    from filmquiz.bankfile.rules import one_of
     from filmquiz.formats.exported import EXPORT_FORMATS
-    from filmquiz.visible import quote
 
-    name = text.strip().lower()
-    if name not in EXPORT_FORMATS:
-        raise typer.BadParameter(
-            f"must be {one_of(list(EXPORT_FORMATS))} (got {quote(text)})"
-        )
-    return name
+    return _word_of(text, list(EXPORT_FORMATS))
 
 
 def complete_export_format(incomplete: str) -> list[str]:
@@ -175,6 +167,27 @@ QuizName = Annotated[
         autocompletion=complete_quiz,
     ),
 ]
+GivenQuiz = Annotated[
+    str,
+    typer.Argument(
+        help="A quiz name from `filmquiz list`, or the path of a bank file.",
+        metavar="QUIZ",
+        show_default=False,
+        autocompletion=complete_quiz,
+    ),
+]
+"""A quiz a command cannot do without (``show``, ``export``)."""
+BankOutput = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Where to write the bank.",
+        show_default=False,
+    ),
+]
+"""Where ``import`` writes the bank it makes."""
 Categories = Annotated[
     list[str] | None,
     typer.Option(

@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from filmquiz.bankfile.rules import Spoiler
 from filmquiz.errors import BadOption, FilmquizError
+from filmquiz.files import AlreadyThere, write_atomically
 from filmquiz.formats.exported import Format
 from filmquiz.results import BankExported
 from filmquiz.visible import quote, visible
@@ -83,13 +84,11 @@ def export(
         stdout.write(exported.data)
         stdout.flush()
     else:
-        from filmquiz.files import write_atomically
-
         write_atomically(output, exported.data, replace=force)
     left_out = {left.question for left in exported.left_out}
     spoils_ending = (
         spoilers is None
-        and format_name != "html"
+        and not format_.asks_spoilers  # a web page asks its player instead
         # Marked so, as `play` asks before such a game: an unmarked bank
         # (an import) would otherwise say it every time.
         and any(
@@ -104,17 +103,9 @@ def export(
 def _check_output(output: Path, format_: Format, *, force: bool) -> None:
     """Refuse, before any work, a file ``export`` cannot or must not write."""
     from filmquiz.bankfile.rules import one_of
+    from filmquiz.commands.destination import file_to_write
 
-    try:
-        is_folder = output.is_dir() or not output.name
-        exists = output.exists()
-    except OSError as error:  # a name too long for the file system ...
-        raise FilmquizError(
-            f"{visible(str(output))}: cannot be written ({error.strerror or error})"
-        ) from None
-    if is_folder:
-        folder = quote(str(output) or ".")
-        raise BadOption("--output", f"must be a file to write, not the folder {folder}")
+    exists = file_to_write(output)
     if format_.suffixes and output.suffix.lower() not in format_.suffixes:
         raise BadOption(
             "--output",
@@ -122,9 +113,7 @@ def _check_output(output: Path, format_: Format, *, force: bool) -> None:
             f"{article(format_.name)} export (not {quote(output.name)})",
         )
     if exists and not force:
-        raise FilmquizError(
-            f"{visible(str(output))} already exists; pass --force to replace it"
-        )
+        raise AlreadyThere(output)
 
 
 def article(format_name: str) -> str:

@@ -9,7 +9,7 @@ from typing import BinaryIO
 from filmquiz.errors import BadOption, FilmquizError
 from filmquiz.render.console import Screen
 from filmquiz.results import BankImported
-from filmquiz.visible import quote, visible
+from filmquiz.visible import visible
 
 
 def import_opentdb(
@@ -48,15 +48,9 @@ def import_opentdb(
 def _check_output(output: Path) -> None:
     if str(output) == "-":
         raise BadOption("--output", "must be a file: a bank is not written to -")
-    try:
-        is_folder = output.is_dir()  # also "" and ".", the current folder
-    except OSError as error:  # a name too long for the file system ...
-        raise FilmquizError(
-            f"{visible(str(output))}: cannot be written ({error.strerror or error})"
-        ) from None
-    if is_folder:
-        folder = quote(str(output) or ".")
-        raise BadOption("--output", f"must be a file to write, not the folder {folder}")
+    from filmquiz.commands.destination import file_to_write
+
+    file_to_write(output)
 
 
 def _check_title(title: str | None) -> None:

@@ -51,44 +51,27 @@ class Source(NamedTuple):
 def source_text(data: bytes, source: Path) -> str:
     """The text of an imported file: UTF-8, with or without a byte order
     mark, or UTF-16 with one (as spreadsheets save "Unicode text")."""
+    from filmquiz.bankfile.problems import looks_like_utf16, position
+
+    def refused(where: str, message: str) -> BankError:
+        return BankError(source, [Problem(where, message)])
+
     if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise BankError(source, [Problem("", "not valid UTF-16 text")]) from None
-    if _looks_like_utf16(data):
-        raise BankError(
-            source,
-            [
-                Problem(
-                    "",
-                    "looks like UTF-16 text without a byte order mark; save it "
-                    "as UTF-8",
-                )
-            ],
+            raise refused("", "not valid UTF-16 text") from None
+    if looks_like_utf16(data):
+        raise refused(
+            "", "looks like UTF-16 text without a byte order mark; save it as UTF-8"
         )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = data[: error.start].decode("utf-8", "replace")
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
+        where = position(data[: error.start].decode("utf-8", "replace"), None)
         bad = data[error.start : error.start + 1].hex()
-        raise BankError(
-            source,
-            [
-                Problem(
-                    f"line {line}, column {column}",
-                    f"not valid UTF-8 text (byte 0x{bad}); save the file as UTF-8",
-                )
-            ],
-        ) from None
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    """True for text whose every other byte is zero: ASCII in UTF-16."""
-    head = data[:200]
-    return len(head) >= 4 and any(head) and (not any(head[1::2]) or not any(head[0::2]))
+        message = f"not valid UTF-8 text (byte 0x{bad}); save the file as UTF-8"
+        raise refused(where, message) from None
 
 
 def assemble(read: Source, *, source: Path, title: str) -> Imported:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from filmquiz.bankfile.rules import (
     ENDING,
     LEADING_ARTICLES,
+    SPOILER_CHOICES,
     TYPES_WITH_CHOICES,
     spoiler_rank,
 )
@@ -39,16 +40,6 @@ from filmquiz.visible import is_invisible
 
 if TYPE_CHECKING:
     from filmquiz.bankfile.model import Bank, Question
-    from filmquiz.bankfile.rules import Spoiler
-
-SPOILER_CHOICES: tuple[tuple[Spoiler, str], ...] = (
-    ("none", "Only questions that spoil nothing"),
-    ("middle", "Up to the middle of the film"),
-    ("ending", "Every question, the ending too"),
-)
-"""What the page offers before a game that may spoil the film, safest
-first: the terminal's menu (render.wording.SPOILER_MENU) without its
-command-line options, which mean nothing in a browser."""
 
 EVERY_QUESTION = "Every question"
 """The widest choice's words when no question reaches the ending."""

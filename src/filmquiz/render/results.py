@@ -127,7 +127,7 @@ def _exported(result: BankExported, screen: Screen) -> None:
     if exported.not_kept:
         from filmquiz.bankfile.rules import one_of
 
-        kept_nowhere = one_of(list(exported.not_kept)).replace(" or ", " and ")
+        kept_nowhere = one_of(exported.not_kept, last="and")
         screen.note(f"The {result.format} format has no place for {kept_nowhere}.")
     if result.spoils_ending:
         ending = spoils_the_ending(result.bank.film is not None)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from filmquiz.bankfile.rules import SPOILER_CHOICES, Spoiler
+
 if TYPE_CHECKING:
-    from filmquiz.bankfile.rules import Spoiler
     from filmquiz.banks.catalog import Entry
     from filmquiz.game.engine import Round, Turn
     from filmquiz.scores.statistics import GameRecord
@@ -108,10 +109,11 @@ def quiz_label(entry: Entry) -> str:
     return f"{entry.slug}: {clipped(entry.summary.title)} ({questions})"
 
 
-SPOILER_MENU: tuple[tuple[Spoiler, str], ...] = (
-    ("none", "Only questions that spoil nothing (--no-spoilers)"),
-    ("middle", "Up to the middle of the film (--spoilers middle)"),
-    ("ending", "Every question, the ending too (--spoilers ending)"),
+_ASKED_FOR_BY = {"none": "--no-spoilers"}
+"""The option that asks for a level, where it is not ``--spoilers LEVEL``."""
+SPOILER_MENU: tuple[tuple[Spoiler, str], ...] = tuple(
+    (level, f"{words} ({_ASKED_FOR_BY.get(level, f'--spoilers {level}')})")
+    for level, words in SPOILER_CHOICES
 )
 """What a game that may spoil the ending offers before it starts, safest
 first: each level, and how to ask for it on the command line."""
